@@ -1,0 +1,42 @@
+package org.sanrong.audit.web;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.sanrong.audit.AuditQuery;
+import org.sanrong.audit.AuditTrail;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The operator's search of the audit trail by actor, action and date. */
+@Controller
+class AuditController {
+
+    static final String[] ACTIONS = {"LOGIN", "LOGOUT", "REGISTER_ORGANISATION", "ESTABLISH_ORGANISATION",
+        "APPROVE_ORGANISATION", "DISABLE_ORGANISATION", "ENABLE_ORGANISATION", "INVITE_MEMBER", "ACCEPT_INVITATION",
+        "CHANGE_PASSWORD", "DISABLE_ACCOUNT", "ENABLE_ACCOUNT", "UNLOCK_ACCOUNT"};
+
+    private final AuditTrail trail;
+
+    AuditController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/admin/audit")
+    String search(@RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("result", trail.search(new AuditQuery(actor, action, null, null, from, to),
+                Math.max(0, page), 50));
+        model.addAttribute("actor", actor);
+        model.addAttribute("action", action);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("actions", ACTIONS);
+        return "audit/list";
+    }
+}

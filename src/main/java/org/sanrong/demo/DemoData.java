@@ -1,0 +1,88 @@
+package org.sanrong.demo;
+
+import java.util.List;
+import java.util.UUID;
+import org.sanrong.identity.InstitutionType;
+import org.sanrong.identity.Membership;
+import org.sanrong.identity.OrganisationKind;
+import org.sanrong.identity.OrganisationRegistry;
+import org.sanrong.identity.Registration;
+import org.sanrong.platform.DatabaseMode;
+import org.sanrong.platform.SanrongProperties;
+import org.sanrong.reference.UnifiedSocialCreditCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Seeds the demo accounts once; a database that already has the {@code admin} account is left alone. */
+@Component
+@Order(0)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String PASSWORD = "Sanrong#2026";
+
+    record DemoAccount(String username, String role, String organisation) {
+    }
+
+    static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("admin", "平台运营", "三融平台运营中心"),
+            new DemoAccount("gov", "政府部门", "东莞市委金融办（演示）"),
+            new DemoAccount("bank", "金融机构·银行", "东莞科创银行（演示）"),
+            new DemoAccount("investor", "金融机构·创投基金", "松山湖天使创投基金（演示）"),
+            new DemoAccount("enterprise", "科技企业", "东莞星河智能科技有限公司（演示）"));
+
+    private final OrganisationRegistry registry;
+    private final Membership membership;
+    private final SanrongProperties properties;
+    private final DatabaseMode databaseMode;
+
+    DemoData(OrganisationRegistry registry, Membership membership, SanrongProperties properties,
+            DatabaseMode databaseMode) {
+        this.registry = registry;
+        this.membership = membership;
+        this.properties = properties;
+        this.databaseMode = databaseMode;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!properties.seedDemo(databaseMode.embedded())) {
+            return;
+        }
+        if (membership.account("admin").isEmpty()) {
+            seed();
+            log.info("Demo data seeded.");
+        }
+        StringBuilder banner = new StringBuilder("\n  Demo accounts (password " + PASSWORD + "):\n");
+        ACCOUNTS.forEach(a -> banner.append(String.format("    %-11s %-10s %s%n", a.username(), a.role(),
+                a.organisation())));
+        log.info(banner.toString());
+    }
+
+    private void seed() {
+        registry.establish(OrganisationKind.OPERATOR, ACCOUNTS.get(0).organisation(), null, "admin", "平台管理员",
+                PASSWORD, "system");
+        registry.establish(OrganisationKind.GOVERNMENT, ACCOUNTS.get(1).organisation(), code("11441900", "MB2C90417"),
+                "gov", "金融办 李科长", PASSWORD, "system");
+        UUID bank = registry.register(new Registration(ACCOUNTS.get(2).organisation(), code("91441900", "MA4UL2Q81"),
+                InstitutionType.BANK, "陈经理", "13800138001", "bank", "科创银行 陈经理", PASSWORD));
+        registry.approve(bank, "system");
+        UUID fund = registry.register(new Registration(ACCOUNTS.get(3).organisation(), code("91441900", "MA51RT6K3"),
+                InstitutionType.VC_PE_FUND, "黄总", "13800138002", "investor", "天使创投 黄总", PASSWORD));
+        registry.approve(fund, "system");
+        registry.register(new Registration(ACCOUNTS.get(4).organisation(), code("91441900", "MA4W7K3L0"), null,
+                "王创始人", "13800138003", "enterprise", "星河智能 王总", PASSWORD));
+    }
+
+    /** A valid credit code from its first 8 and next 9 characters. */
+    static String code(String first8, String next9) {
+        String first17 = first8 + next9;
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+}

@@ -1,0 +1,237 @@
+package org.sanrong.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.sanrong.audit.AuditEntry.Outcome;
+import org.sanrong.audit.AuditTrail;
+import org.sanrong.platform.InvalidRequestException;
+import org.sanrong.platform.NotFoundException;
+import org.sanrong.platform.ResultPage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts within organisations: invitations, password changes, and the operator's account administration. */
+@Service
+public class Membership {
+
+    static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Accounts accounts;
+    private final Organisations organisations;
+    private final OrganisationRegistry registry;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Membership(Accounts accounts, Organisations organisations, OrganisationRegistry registry,
+            PasswordEncoder passwords, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.registry = registry;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A pending invitation as the invitee sees it. */
+    public record Invitation(String organisationName, String username, String displayName, Instant expiresAt) {
+    }
+
+    /**
+     * An organisation admin invites a further member. Returns the one-time token for the invitation link; only its
+     * hash is stored, so the link cannot be recovered from the database.
+     */
+    @Transactional
+    public String invite(String inviter, String username, String displayName) {
+        Account admin = accounts.findByUsername(inviter).orElseThrow(() -> new NotFoundException("账号不存在"));
+        if (!admin.organisationAdmin()) {
+            throw new InvalidRequestException("只有组织管理员可以邀请成员");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!Username.isValid(username)) {
+            errors.put("username", Username.RULE_MESSAGE);
+        } else if (accounts.existsByUsername(new Username(username)) || invitationPendingFor(username)) {
+            errors.put("username", "用户名已被使用");
+        }
+        OrganisationRegistry.required(errors, "displayName", displayName, 50, "姓名");
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        byte[] raw = new byte[24];
+        RANDOM.nextBytes(raw);
+        String token = HexFormat.of().formatHex(raw);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO identity.invitation (token_hash, organisation_id, username, display_name, invited_by,
+                    created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(hash(token), admin.organisationId().value(), new Username(username).value(),
+                        displayName.strip(), admin.username().value(), Timestamp.from(now),
+                        Timestamp.from(now.plus(INVITATION_VALIDITY)))
+                .update();
+        audit.record("INVITE_MEMBER", "account:" + new Username(username).value(), Outcome.SUCCESS, null);
+        return token;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Invitation> invitation(String token) {
+        return jdbc.sql("""
+                SELECT o.name, i.username, i.display_name, i.expires_at FROM identity.invitation i
+                JOIN identity.organisation o ON o.id = i.organisation_id
+                WHERE i.token_hash = ? AND i.accepted_at IS NULL AND i.expires_at > ?""")
+                .params(hash(token), Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Invitation(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    /** The invitee sets a password; the account is created in the inviting organisation. */
+    @Transactional
+    public void acceptInvitation(String token, String password, @Nullable String mobile) {
+        var row = jdbc.sql("""
+                SELECT organisation_id, username, display_name FROM identity.invitation
+                WHERE token_hash = ? AND accepted_at IS NULL AND expires_at > ? FOR UPDATE""")
+                .params(hash(token), Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)})
+                .optional()
+                .orElseThrow(() -> new InvalidRequestException("邀请链接无效或已过期，请联系组织管理员重新邀请"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        registry.checkNewAccount(errors, (String) row[1], (String) row[2], password);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        Organisation organisation = organisations.find(new Organisation.Id((UUID) row[0])).orElseThrow();
+        Account account = Account.open(organisation, new Username((String) row[1]), (String) row[2],
+                mobile == null || mobile.isBlank() ? null : mobile.strip(), passwords.encode(password), false,
+                clock.instant());
+        accounts.insert(account);
+        jdbc.sql("UPDATE identity.invitation SET accepted_at = ? WHERE token_hash = ?")
+                .params(Timestamp.from(clock.instant()), hash(token)).update();
+        audit.record(account.username().value(), organisation.id().value(), "ACCEPT_INVITATION",
+                "account:" + account.username(), Outcome.SUCCESS, null);
+    }
+
+    @Transactional
+    public void changePassword(String username, String current, String next) {
+        Account account = accounts.findByUsernameForUpdate(username)
+                .orElseThrow(() -> new NotFoundException("账号不存在"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!passwords.matches(current, account.passwordHash())) {
+            errors.put("currentPassword", "当前密码不正确");
+        }
+        PasswordPolicy.check(next).ifPresent(m -> errors.put("newPassword", m));
+        if (errors.isEmpty() && passwords.matches(next, account.passwordHash())) {
+            errors.put("newPassword", "新密码不能与当前密码相同");
+        }
+        if (!errors.isEmpty()) {
+            audit.recordIndependently(account.username().value(), account.organisationId().value(),
+                    "CHANGE_PASSWORD", "account:" + account.username(), Outcome.FAILURE, errors.keySet().toString());
+            throw new InvalidRequestException(errors);
+        }
+        account.changePassword(passwords.encode(next), clock.instant());
+        accounts.update(account);
+        audit.record("CHANGE_PASSWORD", "account:" + account.username(), Outcome.SUCCESS, null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccountView> membersOf(UUID organisationId) {
+        Organisation organisation = organisations.find(new Organisation.Id(organisationId))
+                .orElseThrow(() -> new NotFoundException("组织不存在"));
+        Instant now = clock.instant();
+        return accounts.ofOrganisation(organisation.id()).stream()
+                .map(a -> AccountView.of(a, organisation.name(), now)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountView> account(String username) {
+        return accounts.findByUsername(username).map(a -> AccountView.of(a,
+                organisations.find(a.organisationId()).map(Organisation::name).orElse(""), clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public ResultPage<AccountView> search(@Nullable String text, int page, int size) {
+        String where = " WHERE true";
+        List<Object> params = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            where += " AND (a.username ILIKE ? OR a.display_name ILIKE ? OR o.name ILIKE ?)";
+            String like = "%" + OrganisationRegistry.escapeLike(text.strip()) + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        long total = jdbc.sql("SELECT count(*) FROM identity.account a JOIN identity.organisation o "
+                + "ON o.id = a.organisation_id" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        Instant now = clock.instant();
+        List<AccountView> rows = jdbc.sql("SELECT a.*, o.name AS organisation_name FROM identity.account a "
+                + "JOIN identity.organisation o ON o.id = a.organisation_id" + where
+                + " ORDER BY a.created_at DESC LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query((rs, n) -> AccountView.of(Accounts.map(rs, n), rs.getString("organisation_name"), now))
+                .list();
+        return new ResultPage<>(rows, page, size, total);
+    }
+
+    @Transactional(readOnly = true)
+    public long countAccounts() {
+        return jdbc.sql("SELECT count(*) FROM identity.account").query(Long.class).single();
+    }
+
+    @Transactional
+    public void disable(UUID accountId) {
+        change(accountId, "DISABLE_ACCOUNT", Account::disable);
+    }
+
+    @Transactional
+    public void enable(UUID accountId) {
+        change(accountId, "ENABLE_ACCOUNT", Account::enable);
+    }
+
+    @Transactional
+    public void unlock(UUID accountId) {
+        change(accountId, "UNLOCK_ACCOUNT", Account::unlock);
+    }
+
+    private void change(UUID accountId, String action, java.util.function.Consumer<Account> change) {
+        Account account = accounts.find(new Account.Id(accountId))
+                .orElseThrow(() -> new NotFoundException("账号不存在"));
+        change.accept(account);
+        accounts.update(account);
+        audit.record(action, "account:" + account.username(), Outcome.SUCCESS, null);
+    }
+
+    private boolean invitationPendingFor(String username) {
+        return jdbc.sql("SELECT count(*) FROM identity.invitation WHERE username = ? AND accepted_at IS NULL "
+                + "AND expires_at > ?").params(new Username(username).value(), Timestamp.from(clock.instant()))
+                .query(Long.class).single() > 0;
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

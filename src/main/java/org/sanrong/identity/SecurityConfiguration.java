@@ -1,0 +1,151 @@
+package org.sanrong.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.sanrong.platform.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+/**
+ * Pages use a Chinese login form with sessions and CSRF; the JSON API under /api uses HTTP Basic, no session, no
+ * CSRF, and answers 401/403 as problem JSON instead of redirecting.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String LOGIN_ERROR = "sanrong.loginError";
+
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(Accounts accounts, Organisations organisations,
+            PasswordEncoder passwordEncoder, Clock clock) {
+        UserDetailsService users = username -> accounts.findByUsername(username)
+                .map(a -> {
+                    Organisation o = organisations.find(a.organisationId()).orElseThrow();
+                    return new SignedInUser(a, o, a.isLocked(clock.instant()), disabledReason(a, o));
+                })
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setPreAuthenticationChecks(user -> {
+            if (!user.isAccountNonLocked()) {
+                throw new LockedException("连续" + Account.LOCK_AFTER_FAILURES + "次密码错误，账号已锁定"
+                        + Account.LOCK_DURATION.toMinutes() + "分钟，请稍后再试");
+            }
+            if (!user.isEnabled() && user instanceof SignedInUser s) {
+                throw new DisabledException(s.disabledReason());
+            }
+        });
+        return provider;
+    }
+
+    private static String disabledReason(Account a, Organisation o) {
+        if (o.status() == Organisation.Status.PENDING) {
+            return "机构注册申请尚在审核中，审核通过后即可登录";
+        }
+        if (o.status() == Organisation.Status.DISABLED) {
+            return "所属组织已停用，请联系平台运营方";
+        }
+        if (a.status() == Account.Status.DISABLED) {
+            return "账号已停用，请联系组织管理员";
+        }
+        return null;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Sanrong\", charset=\"UTF-8\"");
+            Problems.write(response, request, HttpStatus.UNAUTHORIZED, "未认证", unauthorizedDetail(e));
+        };
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                Problems.write(response, request, HttpStatus.FORBIDDEN, "无权访问", "当前账号无权执行该操作");
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/registrations").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reference/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; "
+                        + "frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    private static String unauthorizedDetail(AuthenticationException e) {
+        if (e instanceof LockedException || e instanceof DisabledException) {
+            return e.getMessage();
+        }
+        return "需要有效的用户名和密码（HTTP Basic）";
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        AuthenticationFailureHandler failure = (request, response, e) -> {
+            request.getSession().setAttribute(LOGIN_ERROR, loginErrorMessage(e));
+            request.getSession().setAttribute(LOGIN_ERROR + ".username", request.getParameter("username"));
+            response.sendRedirect(request.getContextPath() + "/login?error");
+        };
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/login", "/register", "/register/**", "/invitations/**", "/error",
+                                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(), payment=()")));
+        return http.build();
+    }
+
+    private static String loginErrorMessage(AuthenticationException e) {
+        if (e instanceof LockedException || e instanceof DisabledException) {
+            return e.getMessage();
+        }
+        return "用户名或密码错误";
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return Problems.isApiRequest(request);
+    }
+}

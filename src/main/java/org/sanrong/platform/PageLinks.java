@@ -1,0 +1,30 @@
+package org.sanrong.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Links to other pages of the current list, keeping its filters; templates use {@code pageLinks.to(n)}. */
+public final class PageLinks {
+
+    private final String pathAndQuery;
+
+    PageLinks(String pathAndQuery) {
+        this.pathAndQuery = pathAndQuery;
+    }
+
+    public String to(int page) {
+        return ServletUriComponentsBuilder.fromUriString(pathAndQuery).replaceQueryParam("page", page)
+                .build().toUriString();
+    }
+
+    @ControllerAdvice
+    static class Provider {
+        @ModelAttribute("pageLinks")
+        PageLinks pageLinks(HttpServletRequest request) {
+            String query = request.getQueryString();
+            return new PageLinks(request.getRequestURI() + (query == null ? "" : "?" + query));
+        }
+    }
+}

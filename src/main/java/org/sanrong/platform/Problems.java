@@ -1,0 +1,63 @@
+package org.sanrong.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/** RFC 9457 problem details, the one error shape of the JSON API. */
+public final class Problems {
+
+    public static final String API_PREFIX = "/api/";
+
+    private Problems() {
+    }
+
+    public static boolean isApiRequest(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith(API_PREFIX);
+    }
+
+    public static ProblemDetail of(HttpStatus status, String title, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    /** Writes a problem straight to the response, for filters that answer before any controller runs. */
+    public static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status,
+            String title, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String body = "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status.value()
+                + ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}";
+        response.getWriter().write(body);
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

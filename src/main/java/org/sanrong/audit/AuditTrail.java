@@ -1,6 +1,5 @@
 package org.sanrong.audit;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sanrong.audit.AuditEntry.Outcome;
 import org.sanrong.platform.OrganisationMember;
+import org.sanrong.platform.RequestOrigin;
 import org.sanrong.platform.ResultPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -18,8 +18,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The audit trail's one entrance: write a line, search lines. */
 @Service
@@ -57,7 +55,7 @@ public class AuditTrail {
                 .param("org", organisationId)
                 .param("action", truncate(action, 60))
                 .param("target", truncate(target, 200))
-                .param("ip", clientAddress())
+                .param("ip", RequestOrigin.clientAddress())
                 .param("outcome", outcome.name())
                 .param("detail", detail == null ? null : truncate(detail, 1000))
                 .update();
@@ -127,14 +125,6 @@ public class AuditTrail {
 
     private static Timestamp startOf(LocalDate day) {
         return Timestamp.from(day.atStartOfDay(CHINA).toInstant());
-    }
-
-    private static @Nullable String clientAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getRemoteAddr();
-        }
-        return null;
     }
 
     private static String truncate(String s, int max) {

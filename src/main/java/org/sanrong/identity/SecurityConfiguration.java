@@ -1,6 +1,5 @@
 package org.sanrong.identity;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.sanrong.platform.Problems;
 import org.springframework.context.annotation.Bean;
@@ -143,9 +142,5 @@ class SecurityConfiguration {
             return e.getMessage();
         }
         return "用户名或密码错误";
-    }
-
-    static boolean isApi(HttpServletRequest request) {
-        return Problems.isApiRequest(request);
     }
 }

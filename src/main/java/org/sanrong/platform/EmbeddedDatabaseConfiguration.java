@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +26,26 @@ import com.zaxxer.hikari.HikariDataSource;
  * {@code sanrong.data-dir}/pg, so a restart on the same folder keeps everything.
  *
  * <p>With {@code sanrong.embedded-database.shared=true} (the tests) one server per folder is kept for the whole
- * JVM, so every Spring test context shares one instance instead of starting its own.
+ * JVM, so every Spring test context shares one instance instead of starting its own; the folder is emptied before
+ * that server first starts, so each test run begins on a fresh database.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalUrl.class)
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-    private static final Map<Path, EmbeddedPostgres> SHARED = new ConcurrentHashMap<>();
+    /** Shared servers by folder, with the number of contexts using each; the last one out stops it. */
+    private static final Map<Path, Shared> SHARED = new HashMap<>();
+    private static final Set<Path> EMPTIED = new HashSet<>();
+
+    private static final class Shared {
+        final EmbeddedPostgres server;
+        int users;
+
+        Shared(EmbeddedPostgres server) {
+            this.server = server;
+        }
+    }
 
     @Bean
     EmbeddedDatabase embeddedDatabase(SanrongProperties properties,
@@ -39,14 +53,17 @@ class EmbeddedDatabaseConfiguration {
         Path dir = properties.dataDir().toAbsolutePath().resolve("pg");
         boolean shared = env.getProperty("sanrong.embedded-database.shared", Boolean.class, false);
         if (shared) {
-            EmbeddedPostgres pg = SHARED.computeIfAbsent(dir, d -> {
-                EmbeddedPostgres started = start(d);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started)));
-                return started;
-            });
-            return new EmbeddedDatabase(pg, false);
+            synchronized (SHARED) {
+                if (EMPTIED.add(dir)) {
+                    deleteRecursively(dir);
+                }
+                Shared server = SHARED.computeIfAbsent(dir, d -> new Shared(start(d)));
+                server.users++;
+                return new EmbeddedDatabase(server.server, () -> release(dir));
+            }
         }
-        return new EmbeddedDatabase(start(dir), true);
+        EmbeddedPostgres server = start(dir);
+        return new EmbeddedDatabase(server, () -> closeQuietly(server));
     }
 
     @Bean
@@ -75,6 +92,24 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
+    private static void release(Path dir) {
+        synchronized (SHARED) {
+            Shared server = SHARED.get(dir);
+            if (server != null && --server.users == 0) {
+                SHARED.remove(dir);
+                closeQuietly(server.server);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not empty " + dir, e);
+        }
+    }
+
     private static void closeQuietly(EmbeddedPostgres pg) {
         try {
             pg.close();
@@ -83,13 +118,14 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
-    /** The running embedded server; closed with the context unless it is shared by the JVM. */
-    record EmbeddedDatabase(EmbeddedPostgres server, boolean ownedByContext) implements AutoCloseable {
+    /**
+     * The running embedded server. Spring closes it after the data source (which depends on it), so the pool never
+     * talks to a stopped server.
+     */
+    record EmbeddedDatabase(EmbeddedPostgres server, Runnable onClose) implements AutoCloseable {
         @Override
         public void close() {
-            if (ownedByContext) {
-                closeQuietly(server);
-            }
+            onClose.run();
         }
     }
 

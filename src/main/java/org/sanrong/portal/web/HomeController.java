@@ -1,4 +1,4 @@
-package org.sanrong.portal;
+package org.sanrong.portal.web;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,173 +1,33 @@
 #!/usr/bin/env python3
-"""Writes the zh-CN and en message bundles from one table, so the two cannot drift apart.
-Run: python3 tools/messages.py  (MessageBundlesTest checks the committed files agree key for key)."""
+"""Builds the zh-CN and en message bundles from tools/messages/*.tsv (one file per module: key, zh-CN, en), so the
+two languages cannot drift apart. Run after editing a table: python3 tools/messages.py
+MessageBundlesTest checks that the committed bundles agree key for key."""
 import pathlib
 
-M = {
- "app.name": ("三融", "Sanrong"),
- "app.title": ("三融 · 科技金融一站式服务平台", "Sanrong · One-stop Sci-tech Finance"),
- "app.footer": ("三融 · 科技金融一站式服务平台 · 金融、科技、产业融合", "Sanrong · one-stop sci-tech finance service · finance, technology and industry together"),
- "nav.toggle": ("切换导航", "Toggle navigation"),
- "nav.home": ("首页", "Home"),
- "nav.members": ("本单位成员", "Members"),
- "nav.organisations": ("组织管理", "Organisations"),
- "nav.accounts": ("账号管理", "Accounts"),
- "nav.audit": ("审计日志", "Audit trail"),
- "nav.password": ("修改密码", "Change password"),
- "nav.logout": ("退出", "Log out"),
- "nav.login": ("登录", "Log in"),
- "nav.register": ("注册", "Register"),
- "login.title": ("登录", "Log in"),
- "login.submit": ("登录", "Log in"),
- "login.noAccount": ("还没有账号？", "No account yet?"),
- "login.registered.enterprise": ("注册成功，请使用新账号登录。", "Registered. Please log in with your new account."),
- "login.registered.institution": ("注册申请已提交，平台审核通过后即可登录。", "Registration submitted. You can log in once the platform has approved it."),
- "login.joined": ("已加入组织，请登录。", "You have joined the organisation. Please log in."),
- "login.loggedOut": ("您已安全退出。", "You have been logged out."),
- "register.title": ("注册", "Register"),
- "register.enterprise": ("企业注册", "Register an enterprise"),
- "register.enterprise.hint": ("科技型企业凭统一社会信用代码注册，注册后即可完善企业信息、发布融资需求。", "Tech enterprises register with their unified social credit code, then complete their profile and publish financing needs."),
- "register.institution": ("金融机构注册", "Register a financial institution"),
- "register.institution.hint": ("银行、创投、担保、保险、租赁等机构注册后，经平台审核即可发布金融产品。", "Banks, VCs, guarantors, insurers, lessors and others register and, once approved, publish products."),
- "register.institution.pending": ("金融机构注册须经平台运营方审核，审核通过后方可登录。", "Institutions are reviewed by the platform operator before they can log in."),
- "register.government.hint": ("政府部门账号由平台运营方开通。", "Government department accounts are set up by the platform operator."),
- "register.section.organisation": ("组织信息", "Organisation"),
- "register.section.account": ("管理员账号", "Administrator account"),
- "register.submit": ("提交注册", "Register"),
- "field.username": ("用户名", "Username"),
- "field.username.hint": ("3至32位字母、数字、下划线、点或连字符", "3 to 32 letters, digits, '_', '.' or '-'"),
- "field.password": ("密码", "Password"),
- "field.password.hint": ("至少8位，含大写字母、小写字母、数字、符号中的至少三类", "At least 8 characters with 3 of: upper-case, lower-case, digit, symbol"),
- "field.confirmPassword": ("确认密码", "Confirm password"),
- "field.currentPassword": ("当前密码", "Current password"),
- "field.newPassword": ("新密码", "New password"),
- "field.initialPassword": ("初始密码", "Initial password"),
- "field.displayName": ("姓名", "Name"),
- "field.mobile": ("手机号码", "Mobile"),
- "field.organisationName": ("组织名称", "Organisation"),
- "field.enterpriseName": ("企业名称", "Enterprise name"),
- "field.institutionName": ("机构名称", "Institution name"),
- "field.departmentName": ("部门名称", "Department name"),
- "field.institutionType": ("机构类型", "Institution type"),
- "field.creditCode": ("统一社会信用代码", "Unified social credit code"),
- "field.creditCode.hint": ("18位，营业执照上可见", "18 characters, as on the business licence"),
- "field.creditCode.optional": ("统一社会信用代码（选填）", "Unified social credit code (optional)"),
- "field.contactName": ("联系人", "Contact person"),
- "field.contactMobile": ("联系人手机", "Contact mobile"),
- "password.title": ("修改密码", "Change password"),
- "members.title": ("本单位成员", "Members"),
- "members.admin": ("管理员", "Admin"),
- "members.invite": ("邀请成员", "Invite a member"),
- "members.invite.link": ("邀请已生成（7天内有效），请将以下链接发给被邀请人：", "Invitation created (valid 7 days). Send this link to the invitee:"),
- "invitation.title": ("接受邀请", "Accept invitation"),
- "invitation.intro": ("您受邀以用户名 {1} 加入“{0}”。请设置密码完成开通。", "You are invited to join \u201c{0}\u201d as {1}. Set a password to finish."),
- "invitation.accept": ("设置密码并加入", "Set password and join"),
- "admin.department.new": ("新建政府部门", "New government department"),
- "admin.search.organisation": ("名称或统一社会信用代码", "Name or credit code"),
- "admin.search.account": ("用户名、姓名或组织", "Username, name or organisation"),
- "admin.approve": ("审核通过", "Approve"),
- "admin.disable": ("停用", "Disable"),
- "admin.enable": ("恢复", "Enable"),
- "admin.unlock": ("解锁", "Unlock"),
- "admin.approvedAt": ("审核", "Approved"),
- "account.locked": ("已锁定", "Locked"),
- "common.choose": ("请选择", "Choose"),
- "common.save": ("保存", "Save"),
- "common.search": ("查询", "Search"),
- "common.status": ("状态", "Status"),
- "common.kind": ("类型", "Kind"),
- "common.yes": ("是", "Yes"),
- "common.none": ("暂无数据", "Nothing yet"),
- "common.back": ("返回列表", "Back to list"),
- "common.organisation": ("所属组织", "Organisation"),
- "common.registeredAt": ("注册时间", "Registered"),
- "common.allKinds": ("全部类型", "All kinds"),
- "common.allStatuses": ("全部状态", "All statuses"),
- "pager.summary": ("共 {0} 条 · 第 {1}/{2} 页", "{0} in all · page {1} of {2}"),
- "pager.previous": ("上一页", "Previous"),
- "pager.next": ("下一页", "Next"),
- "audit.actor": ("操作人", "Actor"),
- "audit.actionLabel": ("操作", "Action"),
- "audit.allActions": ("全部操作", "All actions"),
- "audit.at": ("时间", "Time"),
- "audit.from": ("起始日期", "From"),
- "audit.to": ("截止日期", "To"),
- "audit.target": ("对象", "Target"),
- "audit.ip": ("IP 地址", "IP address"),
- "audit.outcome": ("结果", "Outcome"),
- "audit.detail": ("说明", "Detail"),
- "audit.outcome.SUCCESS": ("成功", "Success"),
- "audit.outcome.FAILURE": ("失败", "Failure"),
- "audit.outcome.DENIED": ("拒绝", "Denied"),
- "audit.action.LOGIN": ("登录", "Login"),
- "audit.action.LOGOUT": ("退出", "Logout"),
- "audit.action.REGISTER_ORGANISATION": ("注册组织", "Register organisation"),
- "audit.action.ESTABLISH_ORGANISATION": ("开通组织", "Set up organisation"),
- "audit.action.APPROVE_ORGANISATION": ("审核通过组织", "Approve organisation"),
- "audit.action.DISABLE_ORGANISATION": ("停用组织", "Disable organisation"),
- "audit.action.ENABLE_ORGANISATION": ("恢复组织", "Enable organisation"),
- "audit.action.INVITE_MEMBER": ("邀请成员", "Invite member"),
- "audit.action.ACCEPT_INVITATION": ("接受邀请", "Accept invitation"),
- "audit.action.CHANGE_PASSWORD": ("修改密码", "Change password"),
- "audit.action.DISABLE_ACCOUNT": ("停用账号", "Disable account"),
- "audit.action.ENABLE_ACCOUNT": ("恢复账号", "Enable account"),
- "audit.action.UNLOCK_ACCOUNT": ("解锁账号", "Unlock account"),
- "organisationKind.ENTERPRISE": ("企业", "Enterprise"),
- "organisationKind.INSTITUTION": ("金融机构", "Financial institution"),
- "organisationKind.GOVERNMENT": ("政府部门", "Government department"),
- "organisationKind.OPERATOR": ("平台运营", "Platform operator"),
- "organisationStatus.PENDING": ("待审核", "Pending"),
- "organisationStatus.ACTIVE": ("正常", "Active"),
- "organisationStatus.DISABLED": ("已停用", "Disabled"),
- "accountStatus.ACTIVE": ("正常", "Active"),
- "accountStatus.DISABLED": ("已停用", "Disabled"),
- "institutionType.BANK": ("银行", "Bank"),
- "institutionType.VC_PE_FUND": ("创投/私募基金", "VC/PE fund"),
- "institutionType.GUARANTOR": ("融资担保", "Guarantor"),
- "institutionType.INSURER": ("保险", "Insurer"),
- "institutionType.LESSOR": ("融资租赁", "Lessor"),
- "institutionType.MICRO_LENDER": ("小额贷款", "Micro-lender"),
- "institutionType.FACTOR": ("商业保理", "Factor"),
- "institutionType.SECURITIES": ("证券", "Securities firm"),
- "landing.headline": ("科技金融一站式服务平台", "One-stop sci-tech finance platform"),
- "landing.lead": ("科技企业、金融机构与政府部门在此对接：企业发布融资需求，机构发布金融产品，政策工具助力资金流向创新。", "Tech enterprises, financial institutions and government meet here: enterprises publish needs, institutions publish products, and policy tools help money reach innovation."),
- "stat.enterprises": ("入驻企业", "Enterprises"),
- "stat.institutions": ("入驻金融机构", "Financial institutions"),
- "stat.departments": ("政府部门", "Government departments"),
- "home.admin.title": ("运营工作台", "Operator workspace"),
- "home.admin.pending": ("待审核机构", "Institutions to approve"),
- "home.admin.accounts": ("账号总数", "Accounts"),
- "home.admin.auditToday": ("今日审计记录", "Audit lines today"),
- "home.census": ("平台组织概况", "Organisations on the platform"),
- "home.gov.title": ("政府工作台", "Government workspace"),
- "home.enterprise.title": ("企业工作台", "Enterprise workspace"),
- "home.institution.title": ("机构工作台", "Institution workspace"),
- "home.institutionsByType": ("入驻金融机构", "Institutions on the platform"),
- "home.members": ("本单位成员", "Members"),
- "home.recentActivity": ("本单位最近动态", "Recent activity"),
- "error.home": ("返回首页", "Back to home"),
- "error.400.title": ("请求无效", "Bad request"),
- "error.400.text": ("提交的内容无法处理，请检查后重试。", "The request could not be processed. Please check and try again."),
- "error.403.title": ("无权访问", "Access denied"),
- "error.403.text": ("当前账号无权访问该页面。", "Your account may not open this page."),
- "error.404.title": ("页面不存在", "Page not found"),
- "error.404.text": ("您访问的页面不存在或已被移除。", "The page does not exist or has been removed."),
- "error.405.title": ("不支持的操作", "Method not allowed"),
- "error.405.text": ("该页面不支持此操作。", "This page does not support that action."),
- "error.500.title": ("系统繁忙", "Something went wrong"),
- "error.500.text": ("服务器处理请求时出错，请稍后重试。我们已记录该问题。", "The server could not complete the request. Please try again later; the problem has been logged."),
- "typeMismatch": ("格式不正确", "Invalid format"),
-}
+here = pathlib.Path(__file__).resolve().parent
+rows = {}
+for tsv in sorted((here / "messages").glob("*.tsv")):
+    for n, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise SystemExit(f"{tsv.name}:{n}: need key<TAB>zh-CN<TAB>en")
+        key, zh, en = parts
+        if key in rows:
+            raise SystemExit(f"{tsv.name}:{n}: key {key} already defined")
+        rows[key] = (zh, en)
+
 
 def esc(s):
-    out = []
-    for ch in s:
-        out.append(ch if ord(ch) < 128 else "\\u%04x" % ord(ch))
-    return "".join(out).replace("'", "''") if "{" in s else "".join(out)
+    out = "".join(ch if ord(ch) < 128 else "\\u%04x" % ord(ch) for ch in s)
+    # MessageFormat reads quotes specially only in messages with arguments
+    return out.replace("'", "''") if "{" in s else out
 
-root = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources"
-header = "# Generated by tools/messages.py: edit the table there, not this file.\n"
+
+root = here.parent / "src/main/resources"
+header = "# Generated by tools/messages.py from tools/messages/*.tsv: edit those, not this file.\n"
 for name, idx in (("messages.properties", 0), ("messages_zh_CN.properties", 0), ("messages_en.properties", 1)):
-    lines = [header] + ["%s=%s\n" % (k, esc(v[idx])) for k, v in M.items()]
+    lines = [header] + ["%s=%s\n" % (k, esc(v[idx])) for k, v in sorted(rows.items())]
     (root / name).write_text("".join(lines), encoding="utf-8")
-print("wrote", len(M), "keys")
+print("wrote", len(rows), "keys")

@@ -50,7 +50,7 @@ public class EnterpriseBook {
                 ELSE 'GROWTH' END)""";
     static final String LIVE_QUALIFICATION = "q.status = 'VERIFIED' AND (q.valid_until IS NULL OR q.valid_until >= "
             + "CAST(:today AS date)) AND (q.valid_from IS NULL OR q.valid_from <= CAST(:today AS date))";
-    private static final String FROM = """
+    private static final String FROM = " " + """
              FROM enterprise.enterprise e
              LEFT JOIN LATERAL (SELECT y.revenue_fen FROM enterprise.yearly_figures y WHERE y.enterprise_id = e.id
                                 ORDER BY y.year DESC LIMIT 1) l ON true""";
@@ -132,16 +132,8 @@ public class EnterpriseBook {
     public EnterpriseDossier dossier(String creditCode, SignedInUser user) {
         Enterprise enterprise = enterprises.findByCreditCode(creditCode)
                 .orElseThrow(() -> new NotFoundException("企业不存在"));
-        Viewer viewer = Viewer.of(user, registry);
-        EnterpriseDossier.Access access;
-        if (viewer.organisationId().equals(enterprise.organisationId())) {
-            access = EnterpriseDossier.Access.OWNER;
-        } else if (viewer.official()) {
-            access = EnterpriseDossier.Access.OFFICIAL;
-        } else if (viewer.institution()
-                && consents.liveGrantFor(enterprise.id(), viewer.organisationId(), viewer.institutionType())) {
-            access = EnterpriseDossier.Access.GRANTED;
-        } else {
+        EnterpriseDossier.Access access = accessOf(enterprise, user).orElse(null);
+        if (access == null) {
             audit.recordIndependently(user.username(), user.organisationId(), "VIEW_PROFILE",
                     ConsentGrants.target(creditCode), Outcome.DENIED, "无有效授权");
             throw new AccessDeniedException("未获企业授权，不能查看其非公开信息");
@@ -153,6 +145,22 @@ public class EnterpriseBook {
         return new EnterpriseDossier(cardOf(enterprise), enterprise.profile(), enterprises.figures(enterprise.id()),
                 enterprise.stageOverride(), enterprise.stageOverrideReason(), enterprise.creditCodeException(),
                 access);
+    }
+
+    /** Why the user may read the private profile, or empty when they may not. Decides; does not audit. */
+    private Optional<EnterpriseDossier.Access> accessOf(Enterprise enterprise, SignedInUser user) {
+        Viewer viewer = Viewer.of(user, registry);
+        if (viewer.organisationId().equals(enterprise.organisationId())) {
+            return Optional.of(EnterpriseDossier.Access.OWNER);
+        }
+        if (viewer.official()) {
+            return Optional.of(EnterpriseDossier.Access.OFFICIAL);
+        }
+        if (viewer.institution()
+                && consents.liveGrantFor(enterprise.id(), viewer.organisationId(), viewer.institutionType())) {
+            return Optional.of(EnterpriseDossier.Access.GRANTED);
+        }
+        return Optional.empty();
     }
 
     /**
@@ -181,8 +189,7 @@ public class EnterpriseBook {
         for (YearlyFigures f : figures) {
             Optional<YearlyFigures> old = before.stream().filter(b -> b.year() == f.year()).findFirst();
             if (old.isEmpty() || !old.get().equals(f)) {
-                changes.put("figures." + f.year(), new String[] {old.map(YearlyFigures::toString).orElse(null),
-                    f.toString()});
+                changes.put("figures", new String[] {old.map(YearlyFigures::describe).orElse(null), f.describe()});
                 enterprises.saveFigures(enterprise.id(), f);
             }
         }
@@ -261,11 +268,16 @@ public class EnterpriseBook {
                 (stage == null ? "清除" : stage.name()) + (reason == null ? "" : " " + reason));
     }
 
+    /** The change history, for the enterprise itself and for staff (not for institutions under consent). */
     @Transactional(readOnly = true)
     public List<ProfileChange> history(String creditCode, SignedInUser user) {
-        EnterpriseDossier dossier = dossier(creditCode, user);
-        return enterprises.findByCreditCode(dossier.card().creditCode())
-                .map(e -> enterprises.history(e.id(), 100)).orElse(List.of());
+        Enterprise enterprise = enterprises.findByCreditCode(creditCode)
+                .orElseThrow(() -> new NotFoundException("企业不存在"));
+        var access = accessOf(enterprise, user);
+        if (access.isEmpty() || access.get() == EnterpriseDossier.Access.GRANTED) {
+            throw new AccessDeniedException("无权查看修改记录");
+        }
+        return enterprises.history(enterprise.id(), 100);
     }
 
     /** Who outside the enterprise read its private profile, and when (from the audit trail). */

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.sanrong.enterprise.ConsentGrants;
 import org.sanrong.enterprise.EnterpriseBook;
 import org.sanrong.enterprise.EnterpriseDossier;
+import org.sanrong.enterprise.EnterpriseRules;
 import org.sanrong.enterprise.LifecycleStage;
 import org.sanrong.enterprise.Qualifications;
 import org.sanrong.identity.InstitutionType;
@@ -48,10 +49,12 @@ class EnterpriseController {
     private final ConsentGrants consents;
     private final ReferenceData reference;
     private final OrganisationRegistry registry;
+    private final EnterpriseRules rules;
     private final Clock clock;
 
     EnterpriseController(EnterpriseBook book, Qualifications qualifications, ConsentGrants consents,
-            ReferenceData reference, OrganisationRegistry registry, Clock clock) {
+            ReferenceData reference, OrganisationRegistry registry, EnterpriseRules rules, Clock clock) {
+        this.rules = rules;
         this.book = book;
         this.qualifications = qualifications;
         this.consents = consents;
@@ -105,7 +108,10 @@ class EnterpriseController {
             @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
         ProfileForm.Parsed parsed = form.parse();
         if (!parsed.errors().isEmpty()) {
-            FormErrors.show(parsed.errors(), binding);
+            // report the rules' findings on what could be read too, so every problem shows in one round
+            java.util.Map<String, String> all = new java.util.LinkedHashMap<>(parsed.errors());
+            rules.problemsOf(parsed.profile(), LocalDate.now(clock)).forEach(all::putIfAbsent);
+            FormErrors.show(all, binding);
             return form(code, model);
         }
         try {

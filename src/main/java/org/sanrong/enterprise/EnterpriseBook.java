@@ -315,6 +315,39 @@ public class EnterpriseBook {
         }
     }
 
+    /** Counts for the government's and operator's home pages, computed live (a rollup can replace it at scale). */
+    @Transactional(readOnly = true)
+    public RegistryCensus census() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("today", Date.valueOf(LocalDate.now(clock)));
+        Map<String, Long> byTown = new LinkedHashMap<>();
+        jdbc.sql("SELECT town_code, count(*) AS n FROM enterprise.enterprise WHERE town_code IS NOT NULL "
+                + "GROUP BY town_code ORDER BY n DESC").query(rs -> {
+                    byTown.put(townName(rs.getString("town_code")), rs.getLong("n"));
+                });
+        Map<LifecycleStage, Long> byStage = new LinkedHashMap<>();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            byStage.put(stage, 0L);
+        }
+        jdbc.sql("SELECT " + STAGE_SQL + " AS stage, count(*) AS n" + FROM + " GROUP BY 1").params(params)
+                .query(rs -> {
+                    byStage.put(LifecycleStage.valueOf(rs.getString("stage")), rs.getLong("n"));
+                });
+        Map<String, Long> byQualification = new LinkedHashMap<>();
+        jdbc.sql("SELECT q.kind, count(DISTINCT q.enterprise_id) AS n FROM enterprise.qualification q WHERE "
+                + LIVE_QUALIFICATION + " GROUP BY q.kind ORDER BY n DESC").params(params).query(rs -> {
+                    String kind = rs.getString("kind");
+                    byQualification.put(reference.qualificationKind(kind).map(k -> k.name()).orElse(kind),
+                            rs.getLong("n"));
+                });
+        long total = jdbc.sql("SELECT count(*) FROM enterprise.enterprise").query(Long.class).single();
+        long onPlatform = jdbc.sql("SELECT count(*) FROM enterprise.enterprise WHERE organisation_id IS NOT NULL")
+                .query(Long.class).single();
+        long pending = jdbc.sql("SELECT count(*) FROM enterprise.qualification WHERE status = 'DECLARED'")
+                .query(Long.class).single();
+        return new RegistryCensus(total, onPlatform, pending, byTown, byStage, byQualification);
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return jdbc.sql("SELECT count(*) FROM enterprise.enterprise").query(Long.class).single();

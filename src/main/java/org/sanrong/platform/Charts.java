@@ -35,6 +35,9 @@ public class Charts {
         List<String> names = new ArrayList<>();
         List<Number> values = new ArrayList<>();
         counts.forEach((k, v) -> {
+            if (type.equals("pie") && v.longValue() == 0) {
+                return; // an empty slice only clutters the labels
+            }
             names.add(labelPrefix == null ? String.valueOf(k)
                     : messages.getMessage(labelPrefix + k, null, String.valueOf(k), LocaleContextHolder.getLocale()));
             values.add(v);

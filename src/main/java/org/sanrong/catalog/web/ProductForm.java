@@ -1,0 +1,202 @@
+package org.sanrong.catalog.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.sanrong.catalog.Collateral;
+import org.sanrong.catalog.EligibilityCriteria;
+import org.sanrong.catalog.ProductContent;
+import org.sanrong.catalog.ProductType;
+import org.sanrong.catalog.Terms;
+import org.sanrong.enterprise.LifecycleStage;
+import org.sanrong.platform.Fen;
+import org.sanrong.platform.InvalidRequestException;
+
+/**
+ * The product form as typed: money in 万元, rates in percent, numbers and dates as text, criteria as checkboxes,
+ * a multi-select and comma-separated industry prefixes ("C39, I65"), so a mistake comes back next to its field.
+ */
+record ProductForm(@Nullable String type, @Nullable String name, @Nullable String description,
+        @Nullable String minAmount, @Nullable String maxAmount, @Nullable String minTermMonths,
+        @Nullable String maxTermMonths, @Nullable String minRate, @Nullable String maxRate,
+        @Nullable String minStake, @Nullable String maxStake, @Nullable String feeRate, @Nullable String premium,
+        @Nullable String cover, @Nullable String collateralNeeds, @Nullable String materials,
+        @Nullable String validFrom, @Nullable String validUntil, @Nullable String contactName,
+        @Nullable String contactPhone, @Nullable List<String> towns, @Nullable String industryPrefixes,
+        @Nullable String excludedIndustryPrefixes, @Nullable List<String> stages,
+        @Nullable List<String> qualificationsAllOf, @Nullable List<String> qualificationsAnyOf,
+        @Nullable String minYearsInOperation, @Nullable String minRevenue, @Nullable String maxRevenue,
+        @Nullable String minHeadcount, @Nullable String maxHeadcount, @Nullable String minCreditGrade,
+        @Nullable String minInnovationScore, @Nullable List<String> collateral) {
+
+    /** The domain's field names where the form's differ (money typed in 万元). */
+    private static final Map<String, String> FORM_FIELDS = Map.of("minAmountFen", "minAmount", "maxAmountFen",
+            "maxAmount", "premiumFen", "premium", "coverFen", "cover", "minRevenueFen", "minRevenue",
+            "maxRevenueFen", "maxRevenue");
+
+    static ProductForm empty() {
+        return new ProductForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, List.of(), null, null, List.of(), List.of(), List.of(), null,
+                null, null, null, null, null, null, List.of());
+    }
+
+    static ProductForm of(ProductContent c) {
+        Terms t = c.terms();
+        EligibilityCriteria e = c.criteria();
+        return new ProductForm(c.type() == null ? null : c.type().name(), c.name(), c.description(),
+                Fen.toWanInput(t.minAmountFen()), Fen.toWanInput(t.maxAmountFen()), str(t.minTermMonths()),
+                str(t.maxTermMonths()), str(t.minRate()), str(t.maxRate()), str(t.minStake()), str(t.maxStake()),
+                str(t.feeRate()), Fen.toWanInput(t.premiumFen()), Fen.toWanInput(t.coverFen()), c.collateralNeeds(),
+                c.materials(), str(c.validFrom()), str(c.validUntil()), c.contactName(), c.contactPhone(),
+                e.towns(), String.join(", ", e.industryPrefixes()), String.join(", ", e.excludedIndustryPrefixes()),
+                e.stages().stream().map(Enum::name).toList(), e.qualificationsAllOf(), e.qualificationsAnyOf(),
+                str(e.minYearsInOperation()), Fen.toWanInput(e.minRevenueFen()), Fen.toWanInput(e.maxRevenueFen()),
+                str(e.minHeadcount()), str(e.maxHeadcount()), e.minCreditGrade(), str(e.minInnovationScore()),
+                e.collateral().stream().map(Enum::name).toList());
+    }
+
+    /** The content, or every field that could not be read or breaks a rule of terms and criteria. */
+    record Parsed(@Nullable ProductContent content, Map<String, String> errors) {
+    }
+
+    Parsed parse() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ProductType productType = null;
+        if (type != null && !type.isBlank()) {
+            try {
+                productType = ProductType.valueOf(type.strip());
+            } catch (IllegalArgumentException e) {
+                errors.put("type", "未知的产品类型");
+            }
+        }
+        Long minAmountFen = wan(errors, "minAmount", minAmount);
+        Long maxAmountFen = wan(errors, "maxAmount", maxAmount);
+        Integer minTerm = integer(errors, "minTermMonths", minTermMonths);
+        Integer maxTerm = integer(errors, "maxTermMonths", maxTermMonths);
+        BigDecimal minR = percent(errors, "minRate", minRate);
+        BigDecimal maxR = percent(errors, "maxRate", maxRate);
+        BigDecimal minS = percent(errors, "minStake", minStake);
+        BigDecimal maxS = percent(errors, "maxStake", maxStake);
+        BigDecimal fee = percent(errors, "feeRate", feeRate);
+        Long premiumFen = wan(errors, "premium", premium);
+        Long coverFen = wan(errors, "cover", cover);
+        Terms terms = Terms.NONE;
+        try {
+            terms = new Terms(minAmountFen, maxAmountFen, minTerm, maxTerm, minR, maxR, minS, maxS, fee, premiumFen,
+                    coverFen);
+        } catch (InvalidRequestException e) {
+            onForm(e.fieldErrors()).forEach(errors::putIfAbsent);
+        }
+        List<LifecycleStage> stageList = new ArrayList<>();
+        for (String s : list(stages)) {
+            try {
+                stageList.add(LifecycleStage.valueOf(s));
+            } catch (IllegalArgumentException e) {
+                errors.put("stages", "未知的生命周期阶段：" + s);
+            }
+        }
+        List<Collateral> collateralList = new ArrayList<>();
+        for (String s : list(collateral)) {
+            try {
+                collateralList.add(Collateral.valueOf(s));
+            } catch (IllegalArgumentException e) {
+                errors.put("collateral", "未知的担保方式：" + s);
+            }
+        }
+        Integer years = integer(errors, "minYearsInOperation", minYearsInOperation);
+        Long minRev = wan(errors, "minRevenue", minRevenue);
+        Long maxRev = wan(errors, "maxRevenue", maxRevenue);
+        Integer minHead = integer(errors, "minHeadcount", minHeadcount);
+        Integer maxHead = integer(errors, "maxHeadcount", maxHeadcount);
+        Integer innovation = integer(errors, "minInnovationScore", minInnovationScore);
+        EligibilityCriteria criteria = EligibilityCriteria.NONE;
+        try {
+            criteria = new EligibilityCriteria(list(towns), prefixes(industryPrefixes),
+                    prefixes(excludedIndustryPrefixes), stageList, list(qualificationsAllOf),
+                    list(qualificationsAnyOf), years, minRev, maxRev, minHead, maxHead, minCreditGrade, innovation,
+                    collateralList);
+        } catch (InvalidRequestException e) {
+            onForm(e.fieldErrors()).forEach(errors::putIfAbsent);
+        }
+        LocalDate from = date(errors, "validFrom", validFrom);
+        LocalDate until = date(errors, "validUntil", validUntil);
+        ProductContent content = new ProductContent(productType, name, description, terms, criteria,
+                collateralNeeds, materials, from, until, contactName, contactPhone);
+        return new Parsed(content, errors);
+    }
+
+    /** Renames the domain's field names to the form's. */
+    static Map<String, String> onForm(Map<String, String> errors) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        errors.forEach((field, message) -> renamed.putIfAbsent(FORM_FIELDS.getOrDefault(field, field), message));
+        return renamed;
+    }
+
+    private static List<String> list(@Nullable List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+    }
+
+    private static List<String> prefixes(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[,，、;；\\s]+")).filter(s -> !s.isBlank())
+                .map(s -> s.strip().toUpperCase(Locale.ROOT)).toList();
+    }
+
+    private static @Nullable Long wan(Map<String, String> errors, String field, @Nullable String value) {
+        try {
+            return Fen.fromWan(value);
+        } catch (IllegalArgumentException e) {
+            errors.put(field, e.getMessage());
+            return null;
+        }
+    }
+
+    private static @Nullable Integer integer(Map<String, String> errors, String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "请填写整数");
+            return null;
+        }
+    }
+
+    private static @Nullable BigDecimal percent(Map<String, String> errors, String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace("%", ""));
+        } catch (NumberFormatException e) {
+            errors.put(field, "请填写百分比数字，例如 3.85");
+            return null;
+        }
+    }
+
+    private static @Nullable LocalDate date(Map<String, String> errors, String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "日期格式应为 2026-01-31");
+            return null;
+        }
+    }
+
+    private static String str(@Nullable Object value) {
+        return value == null ? "" : value instanceof BigDecimal b ? b.toPlainString() : value.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package org.sanrong.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sanrong.SanrongTest;
+import org.sanrong.TestData;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A government user browses the reference data and opens the industry tree level by level. */
+@SanrongTest
+class ReferenceBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.open(port);
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void governmentUserOpensTheIndustryTreeLevelByLevel() {
+        browser.login("gov", TestData.DEMO_PASSWORD);
+        browser.click("#nav-reference");
+        assertThat(browser.text("#reference-title")).isEqualTo("参考数据");
+        assertThat(browser.text("#pane-towns")).contains("松山湖", "东城街道");
+
+        browser.click("#tab-industries");
+        browser.click("#open-C");
+        assertThat(browser.text("#open-C39")).contains("C39", "计算机、通信和其他电子设备制造业");
+        browser.click("#open-C39");
+        assertThat(browser.text("#open-C391")).contains("C391", "计算机制造");
+        browser.click("#open-C391");
+        assertThat(browser.text("#node-C3911")).contains("计算机整机制造");
+        browser.screenshot("reference-industry-tree");
+
+        browser.type("industry-prefix", "I65");
+        assertThat(browser.text("#industry-search-summary")).contains("以 I65 开头");
+        assertThat(browser.text("#found-I651")).contains("软件开发");
+
+        browser.click("#open-C39");
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.id("open-C391"))).isEmpty();
+    }
+}

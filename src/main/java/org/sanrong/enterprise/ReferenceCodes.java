@@ -1,0 +1,35 @@
+package org.sanrong.enterprise;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.sanrong.reference.ReferenceData;
+import org.springframework.stereotype.Component;
+
+/** The reference-data questions an import asks, row after row, answered from memory. */
+@Component
+class ReferenceCodes {
+
+    private final ReferenceData reference;
+    private final ConcurrentMap<String, String> emerging = new ConcurrentHashMap<>();
+
+    ReferenceCodes(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    boolean townExists(String code) {
+        return reference.town(code).isPresent();
+    }
+
+    boolean industryExists(String code) {
+        return reference.industry(code).isPresent();
+    }
+
+    /** The strategic emerging industries of an industry code as a PostgreSQL array literal, e.g. {1,2}. */
+    String emergingArrayLiteral(String industryCode) {
+        return emerging.computeIfAbsent(industryCode, c -> {
+            Set<String> ids = reference.emergingIndustriesOf(c);
+            return "{" + String.join(",", ids) + "}";
+        });
+    }
+}

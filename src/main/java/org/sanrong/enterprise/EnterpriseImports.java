@@ -146,6 +146,7 @@ public class EnterpriseImports {
         long started = System.nanoTime();
         ImportRowParser parser = new ImportRowParser(reference, LocalDate.now(clock.withZone(CHINA)));
         List<EnterpriseRecord> batch = new ArrayList<>(BATCH);
+        long[] databaseNanos = {0};
         try {
             job.reader.read((line, cells) -> {
                 job.read.incrementAndGet();
@@ -153,21 +154,26 @@ public class EnterpriseImports {
                     case ImportRowParser.Accepted a -> {
                         batch.add(a.record());
                         if (batch.size() == BATCH) {
+                            long t = System.nanoTime();
                             job.applied.addAndGet(upserts.apply(batch, SOURCE_IMPORTED, job.actor));
+                            databaseNanos[0] += System.nanoTime() - t;
                             batch.clear();
                         }
                     }
                     case ImportRowParser.Rejected r -> job.reject(line, cells, r.reason());
                 }
             });
+            long t = System.nanoTime();
             job.applied.addAndGet(upserts.apply(batch, SOURCE_IMPORTED, job.actor));
+            databaseNanos[0] += System.nanoTime() - t;
+            delete(job.upload);
             String summary = "读取 " + job.read.get() + " 行，导入 " + job.applied.get() + " 行，拒绝 "
                     + job.rejected.get() + " 行";
             job.finish(State.DONE, summary, clock.instant());
             audit.record(job.actor, job.organisationId, AUDIT_ACTION, job.fileName, Outcome.SUCCESS,
                     "完成：" + summary + "（作业 " + job.id + "）");
-            log.info("Import {} of {}: {} in {} ms", job.id, job.fileName, summary,
-                    (System.nanoTime() - started) / 1_000_000);
+            log.info("Import {} of {}: {} in {} ms ({} ms in the database)", job.id, job.fileName, summary,
+                    (System.nanoTime() - started) / 1_000_000, databaseNanos[0] / 1_000_000);
         } catch (InvalidRequestException e) {
             fail(job, e.getMessage());
         } catch (RuntimeException e) {

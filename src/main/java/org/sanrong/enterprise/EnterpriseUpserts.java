@@ -31,56 +31,60 @@ class EnterpriseUpserts {
                 contact_mobile varchar(20), qualifications varchar(20)[]
             ) ON COMMIT DELETE ROWS""";
 
-    private static final String UPSERT_ENTERPRISES = """
-            INSERT INTO enterprise.enterprise AS e (id, credit_code, name, legal_form, registered_on,
-                registered_capital_fen, town_code, address, industry_code, emerging_industries, headcount,
-                invention_patents, utility_patents, design_patents, software_copyrights, trademarks, equity_funded,
-                contact_name, contact_mobile, source, created_at, updated_at)
-            SELECT gen_random_uuid(), credit_code, name, legal_form, registered_on, registered_capital_fen, town_code,
-                address, industry_code, coalesce(emerging_industries, '{}'), headcount, invention_patents,
-                utility_patents, design_patents, software_copyrights, trademarks, equity_funded, contact_name,
-                contact_mobile, ?, now(), now()
-            FROM enterprise_import_row
-            ON CONFLICT (credit_code) DO UPDATE SET
-                name = EXCLUDED.name,
-                legal_form = coalesce(EXCLUDED.legal_form, e.legal_form),
-                registered_on = coalesce(EXCLUDED.registered_on, e.registered_on),
-                registered_capital_fen = coalesce(EXCLUDED.registered_capital_fen, e.registered_capital_fen),
-                town_code = coalesce(EXCLUDED.town_code, e.town_code),
-                address = coalesce(EXCLUDED.address, e.address),
-                industry_code = coalesce(EXCLUDED.industry_code, e.industry_code),
-                emerging_industries = CASE WHEN EXCLUDED.industry_code IS NULL THEN e.emerging_industries
-                    ELSE EXCLUDED.emerging_industries END,
-                headcount = coalesce(EXCLUDED.headcount, e.headcount),
-                invention_patents = EXCLUDED.invention_patents,
-                utility_patents = EXCLUDED.utility_patents,
-                design_patents = EXCLUDED.design_patents,
-                software_copyrights = EXCLUDED.software_copyrights,
-                trademarks = EXCLUDED.trademarks,
-                equity_funded = e.equity_funded OR EXCLUDED.equity_funded,
-                contact_name = coalesce(EXCLUDED.contact_name, e.contact_name),
-                contact_mobile = coalesce(EXCLUDED.contact_mobile, e.contact_mobile),
-                updated_at = now()""";
-
-    private static final String UPSERT_FIGURES = """
-            INSERT INTO enterprise.yearly_figures AS f (enterprise_id, year, revenue_fen, rd_expense_fen, rd_staff)
-            SELECT e.id, r.figures_year, r.revenue_fen, r.rd_expense_fen, r.rd_staff
-            FROM enterprise_import_row r JOIN enterprise.enterprise e ON e.credit_code = r.credit_code
-            WHERE r.figures_year IS NOT NULL
-            ON CONFLICT (enterprise_id, year) DO UPDATE SET
-                revenue_fen = coalesce(EXCLUDED.revenue_fen, f.revenue_fen),
-                rd_expense_fen = coalesce(EXCLUDED.rd_expense_fen, f.rd_expense_fen),
-                rd_staff = coalesce(EXCLUDED.rd_staff, f.rd_staff)""";
-
-    /** Qualifications the rows assert and the enterprise does not hold yet, taken as verified by the source. */
-    private static final String INSERT_QUALIFICATIONS = """
+    /**
+     * One statement per batch: upsert the enterprises, then, joining only the batch's returned ids (never a scan of
+     * the whole table), upsert their yearly figures and add the qualifications they assert and do not hold yet.
+     */
+    private static final String UPSERT = """
+            WITH up AS (
+                INSERT INTO enterprise.enterprise AS e (id, credit_code, name, legal_form, registered_on,
+                    registered_capital_fen, town_code, address, industry_code, emerging_industries, headcount,
+                    invention_patents, utility_patents, design_patents, software_copyrights, trademarks,
+                    equity_funded, contact_name, contact_mobile, source, created_at, updated_at)
+                SELECT gen_random_uuid(), credit_code, name, legal_form, registered_on, registered_capital_fen,
+                    town_code, address, industry_code, coalesce(emerging_industries, '{}'), headcount,
+                    invention_patents, utility_patents, design_patents, software_copyrights, trademarks,
+                    equity_funded, contact_name, contact_mobile, ?, now(), now()
+                FROM enterprise_import_row
+                ON CONFLICT (credit_code) DO UPDATE SET
+                    name = EXCLUDED.name,
+                    legal_form = coalesce(EXCLUDED.legal_form, e.legal_form),
+                    registered_on = coalesce(EXCLUDED.registered_on, e.registered_on),
+                    registered_capital_fen = coalesce(EXCLUDED.registered_capital_fen, e.registered_capital_fen),
+                    town_code = coalesce(EXCLUDED.town_code, e.town_code),
+                    address = coalesce(EXCLUDED.address, e.address),
+                    industry_code = coalesce(EXCLUDED.industry_code, e.industry_code),
+                    emerging_industries = CASE WHEN EXCLUDED.industry_code IS NULL THEN e.emerging_industries
+                        ELSE EXCLUDED.emerging_industries END,
+                    headcount = coalesce(EXCLUDED.headcount, e.headcount),
+                    invention_patents = EXCLUDED.invention_patents,
+                    utility_patents = EXCLUDED.utility_patents,
+                    design_patents = EXCLUDED.design_patents,
+                    software_copyrights = EXCLUDED.software_copyrights,
+                    trademarks = EXCLUDED.trademarks,
+                    equity_funded = e.equity_funded OR EXCLUDED.equity_funded,
+                    contact_name = coalesce(EXCLUDED.contact_name, e.contact_name),
+                    contact_mobile = coalesce(EXCLUDED.contact_mobile, e.contact_mobile),
+                    updated_at = now()
+                RETURNING e.id, e.credit_code
+            ), figures AS (
+                INSERT INTO enterprise.yearly_figures AS f (enterprise_id, year, revenue_fen, rd_expense_fen,
+                    rd_staff)
+                SELECT up.id, r.figures_year, r.revenue_fen, r.rd_expense_fen, r.rd_staff
+                FROM up JOIN enterprise_import_row r ON r.credit_code = up.credit_code
+                WHERE r.figures_year IS NOT NULL
+                ON CONFLICT (enterprise_id, year) DO UPDATE SET
+                    revenue_fen = coalesce(EXCLUDED.revenue_fen, f.revenue_fen),
+                    rd_expense_fen = coalesce(EXCLUDED.rd_expense_fen, f.rd_expense_fen),
+                    rd_staff = coalesce(EXCLUDED.rd_staff, f.rd_staff)
+            )
             INSERT INTO enterprise.qualification (id, enterprise_id, kind, status, source, declared_at, declared_by,
                 reviewed_at, reviewed_by)
-            SELECT gen_random_uuid(), e.id, q.kind, 'VERIFIED', ?, now(), ?, now(), ?
-            FROM enterprise_import_row r CROSS JOIN LATERAL unnest(r.qualifications) AS q(kind)
-                JOIN enterprise.enterprise e ON e.credit_code = r.credit_code
+            SELECT gen_random_uuid(), up.id, q.kind, 'VERIFIED', ?, now(), ?, now(), ?
+            FROM up JOIN enterprise_import_row r ON r.credit_code = up.credit_code
+                CROSS JOIN LATERAL unnest(r.qualifications) AS q(kind)
             WHERE NOT EXISTS (SELECT 1 FROM enterprise.qualification x
-                              WHERE x.enterprise_id = e.id AND x.kind = q.kind)""";
+                              WHERE x.enterprise_id = up.id AND x.kind = q.kind)""";
 
     private final DataSource dataSource;
     private final ReferenceCodes reference;
@@ -113,20 +117,12 @@ class EnterpriseUpserts {
                 }
                 c.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("COPY enterprise_import_row FROM STDIN", new StringReader(copy));
-                try (var upsert = c.prepareStatement(UPSERT_ENTERPRISES)) {
+                try (var upsert = c.prepareStatement(UPSERT)) {
                     upsert.setString(1, source);
+                    upsert.setString(2, source);
+                    upsert.setString(3, actor);
+                    upsert.setString(4, actor);
                     upsert.executeUpdate();
-                }
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate(UPSERT_FIGURES);
-                }
-                if (byCode.values().stream().anyMatch(r -> !r.qualifications().isEmpty())) {
-                    try (var q = c.prepareStatement(INSERT_QUALIFICATIONS)) {
-                        q.setString(1, source);
-                        q.setString(2, actor);
-                        q.setString(3, actor);
-                        q.executeUpdate();
-                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {

@@ -184,6 +184,7 @@ public class EnterpriseImports {
 
     private void fail(ImportJob job, String message) {
         job.finish(State.FAILED, message, clock.instant());
+        delete(job.upload);
         try {
             audit.record(job.actor, job.organisationId, AUDIT_ACTION, job.fileName, Outcome.FAILURE,
                     message + "；读取 " + job.read.get() + " 行，导入 " + job.applied.get() + " 行（作业 " + job.id + "）");

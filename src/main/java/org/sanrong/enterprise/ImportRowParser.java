@@ -21,6 +21,7 @@ final class ImportRowParser {
     /** Above this an amount in 万元 is taken for a typing error (1万亿元). */
     static final BigDecimal MAX_WAN = new BigDecimal("100000000");
     static final int MAX_COUNT = 1_000_000;
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,20}");
     private static final List<DateTimeFormatter> DATES = List.of(
             DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT),
@@ -149,6 +150,14 @@ final class ImportRowParser {
                 return null;
             }
             String s = v.length() > 10 && v.charAt(10) == ' ' ? v.substring(0, 10) : v;
+            if (s.matches("[1-9][0-9]{4}(\\.0+)?")) {
+                // an Excel serial day number, from a date cell read without its format
+                LocalDate d = EXCEL_EPOCH.plusDays(Long.parseLong(s.replaceAll("\\..*", "")));
+                if (d.isAfter(today)) {
+                    error(column.header() + "“" + d + "”晚于今天");
+                }
+                return d;
+            }
             for (DateTimeFormatter f : DATES) {
                 try {
                     LocalDate d = LocalDate.parse(s, f);

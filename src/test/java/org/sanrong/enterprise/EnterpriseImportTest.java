@@ -213,6 +213,47 @@ class EnterpriseImportTest {
     }
 
     @Test
+    void xlsxWithTypedCellsDatesAndNumbersIsReadExactly() throws Exception {
+        Path file = Files.createTempFile("typed", ".xlsx");
+        List<List<String>> head = EnterpriseSheet.headers().stream().map(List::of).toList();
+        List<Object> cells = new ArrayList<>(List.of(row(good2, "东莞类型测试精密有限公司", "441900121", "C3421",
+                "", "", "").split(",", -1)));
+        cells.set(EnterpriseSheet.REGISTERED_ON.ordinal(), java.util.Date.from(LocalDate.of(2012, 3, 4).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant()));
+        cells.set(EnterpriseSheet.REVENUE.ordinal(), new java.math.BigDecimal("1234.56"));
+        cells.set(EnterpriseSheet.HEADCOUNT.ordinal(), 80);
+        cells.set(EnterpriseSheet.YEAR.ordinal(), 2025);
+        FastExcel.write(file.toFile()).head(head).sheet("企业").doWrite(List.of(cells));
+        JsonNode status = importFile("typed.xlsx", Files.readAllBytes(file));
+        Files.delete(file);
+        assertThat(status.path("applied").asLong()).as(status.toString()).isEqualTo(1);
+        Map<String, Object> row = jdbc.sql("""
+                SELECT e.registered_on, e.headcount, f.revenue_fen FROM enterprise.enterprise e
+                JOIN enterprise.yearly_figures f ON f.enterprise_id = e.id WHERE e.credit_code = ?""")
+                .param(good2).query().singleRow();
+        assertThat(row.get("registered_on").toString()).isEqualTo("2012-03-04");
+        assertThat(row.get("headcount")).isEqualTo(80);
+        assertThat(row.get("revenue_fen")).isEqualTo(1_234_560_000L);
+    }
+
+    @Test
+    void xlsxWithWrongHeadersAndOldXlsAreRefused() throws Exception {
+        Path file = Files.createTempFile("bad", ".xlsx");
+        List<List<String>> head = EnterpriseSheet.headers().stream().map(h -> List.of(h.equals("地址") ? "住所" : h))
+                .toList();
+        FastExcel.write(file.toFile()).head(head).sheet("企业").doWrite(List.of(List.<Object>of(good1, "甲公司")));
+        HttpResponse<String> r = upload("admin", "bad.xlsx", Files.readAllBytes(file));
+        Files.delete(file);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).path("detail").asText()).contains("缺少列：“地址”")
+                .contains("无法识别的列：“住所”");
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0};
+        HttpResponse<String> old = upload("admin", "old.xls", xls);
+        assertThat(old.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(old.body()).path("detail").asText()).contains(".xls");
+        assertThat(enterprises(good1)).isZero();
+    }
+
+    @Test
     void wrongHeadersRejectTheWholeFileNamingTheColumns() throws Exception {
         String header = HEADER.replace("营业收入(万元),", "").replace("商标", "纳税额");
         String body = header + "\r\n" + row(good1, "表头错误公司", "441900401", "C3982", "2018-06-01", "1", "1");

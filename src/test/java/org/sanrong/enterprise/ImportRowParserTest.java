@@ -110,7 +110,8 @@ class ImportRowParserTest {
         String[] cells = row(" " + code.toLowerCase() + " ");
         cells[EnterpriseSheet.INDUSTRY.ordinal()] = "i6513";
         cells[EnterpriseSheet.TOWN.ordinal()] = "441900401";
-        for (String d : List.of("2018-06-01", "2018/6/1", "20180601", "2018年6月1日", "2018-06-01 00:00:00")) {
+        for (String d : List.of("2018-06-01", "2018/6/1", "20180601", "2018年6月1日", "2018-06-01 00:00:00",
+                "43252")) {
             cells[EnterpriseSheet.REGISTERED_ON.ordinal()] = d;
             EnterpriseRecord r = accepted(cells);
             assertThat(r.registeredOn()).as(d).isEqualTo(LocalDate.of(2018, 6, 1));

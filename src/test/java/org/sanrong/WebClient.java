@@ -71,6 +71,14 @@ public final class WebClient {
         return r;
     }
 
+    public HttpResponse<String> postMultipart(String path, String boundary, byte[] body) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        lastPage = r.body();
+        return r;
+    }
+
     /** Logs in through the real login form. */
     public HttpResponse<String> login(String username, String password) {
         get("/login");

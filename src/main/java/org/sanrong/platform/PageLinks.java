@@ -14,6 +14,13 @@ public final class PageLinks {
         this.pathAndQuery = pathAndQuery;
     }
 
+    /** The same filters on another path, e.g. the list's export. */
+    public String with(String path) {
+        String query = ServletUriComponentsBuilder.fromUriString(pathAndQuery).replaceQueryParam("page")
+                .build().getQuery();
+        return path + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
     public String to(int page) {
         return ServletUriComponentsBuilder.fromUriString(pathAndQuery).replaceQueryParam("page", page)
                 .build().toUriString();

@@ -1,7 +1,6 @@
 package org.sanrong.reference;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -193,13 +192,5 @@ record ReferenceContent(List<Town> towns, List<Industry> industries, List<Emergi
             throw file.problem(row.line(), column + " is longer than " + max + " characters");
         }
         return value;
-    }
-
-    static Map<Dataset, ReferenceFile> files(ReferenceFile... files) {
-        Map<Dataset, ReferenceFile> map = new EnumMap<>(Dataset.class);
-        for (ReferenceFile f : files) {
-            map.put(f.dataset(), f);
-        }
-        return map;
     }
 }

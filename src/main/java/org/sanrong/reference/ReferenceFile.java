@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The raw content of one reference file and where it came from. Files are UTF-8 CSV (RFC 4180: fields may be
@@ -156,12 +158,12 @@ record ReferenceFile(Dataset dataset, String location, byte[] content) {
     @Override
     public boolean equals(Object o) {
         return o instanceof ReferenceFile f && f.dataset == dataset && f.location.equals(location)
-                && java.util.Arrays.equals(f.content, content);
+                && Arrays.equals(f.content, content);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(dataset, location, java.util.Arrays.hashCode(content));
+        return Objects.hash(dataset, location, Arrays.hashCode(content));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.sanrong.reference;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ class ReferenceTables {
                 jdbc.sql("DELETE FROM reference.industry").update();
                 // Parents before children, for the foreign key.
                 List<Industry> byLevel = content.industries().stream()
-                        .sorted(java.util.Comparator.comparing(Industry::level).thenComparing(Industry::code))
+                        .sorted(Comparator.comparing(Industry::level).thenComparing(Industry::code))
                         .toList();
                 batch.batchUpdate("INSERT INTO reference.industry (code, name, level, parent_code)"
                         + " VALUES (?, ?, ?, ?)",

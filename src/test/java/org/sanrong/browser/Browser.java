@@ -75,6 +75,12 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Sets an input's value directly: date inputs take typed keys in the browser locale's order. */
+    void setValue(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]",
+                find("#" + id), value);
+    }
+
     void click(String css) {
         WebElement element = find(css);
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",

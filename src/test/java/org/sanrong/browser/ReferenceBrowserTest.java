@@ -36,6 +36,12 @@ class ReferenceBrowserTest {
         browser.click("#nav-reference");
         assertThat(browser.text("#reference-title")).isEqualTo("参考数据");
         assertThat(browser.text("#pane-towns")).contains("松山湖", "东城街道");
+        browser.screenshot("reference-towns");
+        browser.click("#tab-qualifications");
+        assertThat(browser.text("#qualification-kinds")).contains("专精特新\"小巨人\"企业", "工信部门");
+        browser.click("#tab-emerging");
+        assertThat(browser.text("#emerging-industries")).contains("新一代信息技术产业", "C39");
+        browser.screenshot("reference-emerging");
 
         browser.click("#tab-industries");
         browser.click("#open-C");

@@ -31,9 +31,9 @@ class RestartTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // command-line arguments, not builder defaults: application.yaml would override those
         return new SpringApplicationBuilder(SanrongApplication.class)
-                .properties("server.port=0", "sanrong.data-dir=" + dataDir, "sanrong.demo=false",
-                        "logging.level.root=WARN")
-                .run();
+                .run("--server.port=0", "--sanrong.data-dir=" + dataDir, "--sanrong.demo=false",
+                        "--logging.level.root=WARN");
     }
 }

@@ -2,6 +2,7 @@ package org.sanrong.identity.web;
 
 import org.sanrong.identity.Membership;
 import org.sanrong.identity.SignedInUser;
+import org.sanrong.platform.FormErrors;
 import org.sanrong.platform.InvalidRequestException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,7 +41,7 @@ class AccountController {
             membership.changePassword(user.username(), form.currentPassword() == null ? "" : form.currentPassword(),
                     next);
         } catch (InvalidRequestException e) {
-            FieldErrors.show(e, binding);
+            FormErrors.show(e, binding);
             return "identity/password";
         }
         redirect.addFlashAttribute("notice", "密码已修改");

@@ -7,6 +7,7 @@ import org.sanrong.identity.Organisation;
 import org.sanrong.identity.OrganisationKind;
 import org.sanrong.identity.OrganisationRegistry;
 import org.sanrong.identity.SignedInUser;
+import org.sanrong.platform.FormErrors;
 import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.platform.NotFoundException;
 import org.sanrong.platform.ResultPage;
@@ -88,7 +89,7 @@ class AdminOrganisationsController {
             redirect.addFlashAttribute("notice", "政府部门已创建");
             return "redirect:/admin/organisations/" + id;
         } catch (InvalidRequestException e) {
-            FieldErrors.show(e, binding);
+            FormErrors.show(e, binding);
             return "identity/admin-department";
         }
     }

@@ -3,6 +3,7 @@ package org.sanrong.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.sanrong.identity.Membership;
 import org.sanrong.identity.SignedInUser;
+import org.sanrong.platform.FormErrors;
 import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.platform.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,7 +47,7 @@ class MembersController {
                     .path("/invitations/{token}").buildAndExpand(token).toUriString());
             model.addAttribute("form", new InviteForm(null, null));
         } catch (InvalidRequestException e) {
-            FieldErrors.show(e, binding);
+            FormErrors.show(e, binding);
         }
         return members(user, model);
     }
@@ -71,7 +72,7 @@ class MembersController {
                 membership.acceptInvitation(token, password, form.mobile());
                 return "redirect:/login?joined";
             } catch (InvalidRequestException e) {
-                FieldErrors.show(e, binding);
+                FormErrors.show(e, binding);
             }
         }
         model.addAttribute("invitation", invitation);

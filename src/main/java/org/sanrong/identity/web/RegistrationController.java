@@ -2,6 +2,7 @@ package org.sanrong.identity.web;
 
 import org.sanrong.identity.InstitutionType;
 import org.sanrong.identity.OrganisationRegistry;
+import org.sanrong.platform.FormErrors;
 import org.sanrong.platform.InvalidRequestException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +52,7 @@ class RegistrationController {
                 registry.register(form.toRegistration(institution));
                 return "redirect:/login?registered=" + kind;
             } catch (InvalidRequestException e) {
-                FieldErrors.show(e, binding);
+                FormErrors.show(e, binding);
             }
         }
         return show(kind, model);

@@ -4,6 +4,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.sanrong.audit.AuditQuery;
 import org.sanrong.audit.AuditTrail;
+import org.sanrong.enterprise.EnterpriseBook;
+import org.sanrong.enterprise.RegistryCensus;
+import org.sanrong.platform.Charts;
 import org.sanrong.identity.Membership;
 import org.sanrong.identity.Organisation;
 import org.sanrong.identity.OrganisationKind;
@@ -22,11 +25,24 @@ class HomeController {
     private final OrganisationRegistry registry;
     private final Membership membership;
     private final AuditTrail audit;
+    private final EnterpriseBook enterprises;
+    private final Charts charts;
 
-    HomeController(OrganisationRegistry registry, Membership membership, AuditTrail audit) {
+    HomeController(OrganisationRegistry registry, Membership membership, AuditTrail audit,
+            EnterpriseBook enterprises, Charts charts) {
+        this.charts = charts;
+        this.enterprises = enterprises;
         this.registry = registry;
         this.membership = membership;
         this.audit = audit;
+    }
+
+    private void registry(Model model) {
+        RegistryCensus census = enterprises.census();
+        model.addAttribute("registry", census);
+        model.addAttribute("charts", Map.of("towns", charts.bar(census.byTown()),
+                "stages", charts.pie(census.byStage(), "stage."),
+                "qualifications", charts.bar(census.byQualification())));
     }
 
     @GetMapping("/")
@@ -48,10 +64,12 @@ class HomeController {
                     census.get(OrganisationKind.INSTITUTION).get(Organisation.Status.PENDING));
             model.addAttribute("accounts", membership.countAccounts());
             model.addAttribute("auditToday", audit.countToday());
+            registry(model);
             return "portal/home-admin";
         }
         if (user.hasRole(Role.GOV)) {
             model.addAttribute("census", census);
+            registry(model);
             model.addAttribute("institutionsByType", registry.activeInstitutionsByType());
             return "portal/home-gov";
         }
@@ -62,6 +80,7 @@ class HomeController {
             return "portal/home-institution";
         }
         model.addAttribute("institutionsByType", registry.activeInstitutionsByType());
+        enterprises.ownCreditCode(user).flatMap(enterprises::card).ifPresent(card -> model.addAttribute("card", card));
         return "portal/home-enterprise";
     }
 }

@@ -1,5 +1,6 @@
 package org.sanrong.reference.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class ReferenceController {
             Model model) {
         Map<String, List<Town>> townsByKind = new LinkedHashMap<>();
         for (Town t : reference.towns()) {
-            townsByKind.computeIfAbsent(t.kind(), k -> new java.util.ArrayList<>()).add(t);
+            townsByKind.computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(t);
         }
         Map<String, String> prefixNames = new LinkedHashMap<>();
         for (EmergingIndustry e : reference.emergingIndustries()) {

@@ -1,0 +1,47 @@
+package org.sanrong.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns counts into the small JSON that {@code /js/charts.js} draws; controllers put it in the model and
+ * templates write it into a {@code data-chart} attribute.
+ */
+@Component
+public class Charts {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final MessageSource messages;
+
+    Charts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String bar(Map<?, ? extends Number> counts) {
+        return spec("bar", counts, null);
+    }
+
+    /** A pie whose keys are enums named through the message bundle ({@code prefix + key}). */
+    public String pie(Map<?, ? extends Number> counts, String labelPrefix) {
+        return spec("pie", counts, labelPrefix);
+    }
+
+    private String spec(String type, Map<?, ? extends Number> counts, String labelPrefix) {
+        List<String> names = new ArrayList<>();
+        List<Number> values = new ArrayList<>();
+        counts.forEach((k, v) -> {
+            if (type.equals("pie") && v.longValue() == 0) {
+                return; // an empty slice only clutters the labels
+            }
+            names.add(labelPrefix == null ? String.valueOf(k)
+                    : messages.getMessage(labelPrefix + k, null, String.valueOf(k), LocaleContextHolder.getLocale()));
+            values.add(v);
+        });
+        return JSON.writeValueAsString(Map.of("type", type, "names", names, "values", values));
+    }
+}

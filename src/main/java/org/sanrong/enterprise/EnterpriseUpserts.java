@@ -28,7 +28,8 @@ class EnterpriseUpserts {
                 emerging_industries varchar(20)[], headcount int, figures_year smallint, revenue_fen bigint,
                 rd_expense_fen bigint, rd_staff int, invention_patents int, utility_patents int, design_patents int,
                 software_copyrights int, trademarks int, equity_funded boolean, contact_name varchar(50),
-                contact_mobile varchar(20), qualifications varchar(20)[]
+                contact_mobile varchar(20), qualifications varchar(20)[],
+                qualification_issuers varchar(100)[]
             ) ON COMMIT DELETE ROWS""";
 
     /**
@@ -78,11 +79,11 @@ class EnterpriseUpserts {
                     rd_expense_fen = coalesce(EXCLUDED.rd_expense_fen, f.rd_expense_fen),
                     rd_staff = coalesce(EXCLUDED.rd_staff, f.rd_staff)
             )
-            INSERT INTO enterprise.qualification (id, enterprise_id, kind, status, source, declared_at, declared_by,
-                reviewed_at, reviewed_by)
-            SELECT gen_random_uuid(), up.id, q.kind, 'VERIFIED', ?, now(), ?, now(), ?
+            INSERT INTO enterprise.qualification (id, enterprise_id, kind, issuer, status, source, declared_at,
+                declared_by, reviewed_at, reviewed_by)
+            SELECT gen_random_uuid(), up.id, q.kind, q.issuer, 'VERIFIED', ?, now(), ?, now(), ?
             FROM up JOIN enterprise_import_row r ON r.credit_code = up.credit_code
-                CROSS JOIN LATERAL unnest(r.qualifications) AS q(kind)
+                CROSS JOIN LATERAL unnest(r.qualifications, r.qualification_issuers) AS q(kind, issuer)
             WHERE NOT EXISTS (SELECT 1 FROM enterprise.qualification x
                               WHERE x.enterprise_id = up.id AND x.kind = q.kind)""";
 
@@ -164,9 +165,20 @@ class EnterpriseUpserts {
             field(b, r.contactName());
             field(b, r.contactMobile());
             field(b, "{" + String.join(",", r.qualifications()) + "}");
+            field(b, arrayLiteral(r.qualifications().stream().map(reference::qualificationIssuer).toList()));
             b.setCharAt(b.length() - 1, '\n');
         }
         return b.toString();
+    }
+
+    /** A PostgreSQL text-array literal with every element quoted. */
+    private static String arrayLiteral(List<String> values) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            b.append(i == 0 ? "" : ",").append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return b.append('}').toString();
     }
 
     private static void field(StringBuilder b, @Nullable Object value) {

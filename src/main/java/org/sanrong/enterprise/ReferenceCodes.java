@@ -25,6 +25,11 @@ class ReferenceCodes {
         return reference.industry(code).isPresent();
     }
 
+    /** Who issues a qualification kind (科技部门, 工信部门...), or its code when the kind is unknown. */
+    String qualificationIssuer(String kind) {
+        return reference.qualificationKind(kind).map(k -> k.issuer()).orElse(kind);
+    }
+
     /** The strategic emerging industries of an industry code as a PostgreSQL array literal, e.g. {1,2}. */
     String emergingArrayLiteral(String industryCode) {
         return emerging.computeIfAbsent(industryCode, c -> {

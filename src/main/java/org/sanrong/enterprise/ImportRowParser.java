@@ -1,6 +1,7 @@
 package org.sanrong.enterprise;
 
 import java.math.BigDecimal;
+import org.sanrong.platform.Fen;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,7 +20,6 @@ import org.sanrong.reference.UnifiedSocialCreditCode;
 final class ImportRowParser {
 
     /** Above this an amount in 万元 is taken for a typing error (1万亿元). */
-    static final BigDecimal MAX_WAN = new BigDecimal("100000000");
     static final int MAX_COUNT = 1_000_000;
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,20}");
@@ -176,30 +176,12 @@ final class ImportRowParser {
         }
 
         @Nullable Long fen(EnterpriseSheet column) {
-            String v = text(column);
-            if (v == null) {
-                return null;
-            }
-            BigDecimal wan;
             try {
-                wan = new BigDecimal(v.replace(",", "").replace("，", ""));
-            } catch (NumberFormatException e) {
-                error(column.header() + "“" + v + "”不是数字");
+                return Fen.fromWan(text(column), column.header());
+            } catch (IllegalArgumentException e) {
+                error(e.getMessage());
                 return null;
             }
-            if (wan.signum() < 0) {
-                error(column.header() + "不能为负数");
-                return null;
-            }
-            if (wan.stripTrailingZeros().scale() > 6) {
-                error(column.header() + "“" + v + "”最多保留6位小数（精确到分）");
-                return null;
-            }
-            if (wan.compareTo(MAX_WAN) > 0) {
-                error(column.header() + "“" + v + "”超过1万亿元，请核对单位（万元）");
-                return null;
-            }
-            return wan.movePointRight(6).longValueExact();
         }
 
         @Nullable Integer count(EnterpriseSheet column) {

@@ -26,7 +26,8 @@ import org.sanrong.reference.Town;
  * passes every rule. Built valid (no negative or inverted range, plausible industry prefixes, a known credit
  * grade); whether the codes exist in the city's reference data is {@link #problemsWith}. Each rule describes itself
  * in Chinese ({@link #describe}), and {@link #evaluate} decides it against an enterprise's facts: the reference the
- * matching index is tested against.
+ * matching index is tested against. A rule on an unknown fact fails, except an excluded industry: an enterprise of
+ * unknown industry is not in it (as {@code matching.EnterpriseFilter} reads it).
  *
  * @param towns town codes (注册地), any of
  * @param industryPrefixes GB/T 4754 code prefixes the enterprise's industry must start with (any of)
@@ -268,8 +269,9 @@ public record EligibilityCriteria(List<String> towns, List<String> industryPrefi
         return switch (rule) {
             case TOWN -> f.townCode() != null && towns.contains(f.townCode());
             case INDUSTRY -> f.industryCode() != null && startsWithAny(f.industryCode(), industryPrefixes);
-            case INDUSTRY_EXCLUDED -> f.industryCode() != null
-                    && !startsWithAny(f.industryCode(), excludedIndustryPrefixes);
+            // as the matching index reads it: an enterprise of unknown industry is not in an excluded one
+            case INDUSTRY_EXCLUDED -> f.industryCode() == null
+                    || !startsWithAny(f.industryCode(), excludedIndustryPrefixes);
             case STAGE -> f.stage() != null && stages.contains(f.stage());
             case QUALIFICATIONS_ALL -> f.qualifications().containsAll(qualificationsAllOf);
             case QUALIFICATIONS_ANY -> qualificationsAnyOf.stream().anyMatch(f.qualifications()::contains);

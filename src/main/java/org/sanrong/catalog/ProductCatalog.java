@@ -274,6 +274,12 @@ public class ProductCatalog {
         return found;
     }
 
+    /** Whether no product was ever written (the demo catalogue is seeded only then). */
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM catalog.product)").query(Boolean.class).single();
+    }
+
     /** Figures for the home pages. */
     @Transactional(readOnly = true)
     public CatalogCounts counts() {

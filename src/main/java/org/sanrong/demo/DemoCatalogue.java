@@ -49,7 +49,7 @@ class DemoCatalogue implements ApplicationRunner {
             new DemoInstitution("bank2", InstitutionType.BANK, "东莞农商银行科技支行（演示）", "MA52KX7D4"),
             new DemoInstitution("guarantor", InstitutionType.GUARANTOR, "东莞市科技融资担保有限公司（演示）", "MA53GT8E6"),
             new DemoInstitution("insurer", InstitutionType.INSURER, "东莞科技保险服务中心（演示）", "MA54BX9F1"),
-            new DemoInstitution("lessor", InstitutionType.LESSOR, "东莞科融融资租赁有限公司（演示）", "MA55ZL3H2"));
+            new DemoInstitution("lessor", InstitutionType.LESSOR, "东莞科融融资租赁有限公司（演示）", "MA55WL3H2"));
 
     private static final String SONGSHAN_LAKE = "441900401";
     private static final String ECO_PARK = "441900403";

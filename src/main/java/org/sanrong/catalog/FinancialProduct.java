@@ -62,7 +62,8 @@ public class FinancialProduct {
     }
 
     /**
-     * Replaces the content. A draft stays a draft; a published product must stay complete and gets a new version;
+     * Replaces the content. A draft stays a draft; a published product must stay complete and gets a new version
+     * (unless nothing changed);
      * a withdrawn or expired one becomes a draft again. A submission under review cannot change.
      */
     void edit(ProductContent next, LocalDate today, Instant now) {
@@ -71,6 +72,9 @@ public class FinancialProduct {
             case SUBMITTED -> throw new IllegalStateException("产品正在审核中，不能修改；如需修改请先撤回");
             case PUBLISHED -> {
                 requireNoProblems(next.publishProblems(today));
+                if (next.equals(content)) {
+                    return; // saved unchanged: no new version
+                }
                 version++;
             }
             case WITHDRAWN, EXPIRED -> status = Status.DRAFT;

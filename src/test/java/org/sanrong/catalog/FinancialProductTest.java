@@ -77,6 +77,14 @@ class FinancialProductTest {
     }
 
     @Test
+    void savingPublishedProductUnchangedMakesNoNewVersion() {
+        FinancialProduct p = draft(complete("天使贷"));
+        p.submit(false, TODAY, NOW);
+        p.edit(complete("天使贷"), TODAY, NOW);
+        assertThat(p.version()).isEqualTo(1);
+    }
+
+    @Test
     void publishedProductCannotBeEditedIntoAnIncompleteOne() {
         FinancialProduct p = draft(complete("天使贷"));
         p.submit(false, TODAY, NOW);

@@ -300,6 +300,75 @@ class ProductApiTest {
         assertThat(four.body()).contains("最多同时对比 3 个产品");
     }
 
+    @Test
+    void productPastItsValidityLeavesTheShelfAndTheDailyJobMarksItExpired() {
+        Institution bank = institution(InstitutionType.BANK);
+        String name = "将过期" + bank.username();
+        UUID id = UUID.fromString(publish(bank, name));
+        // as if time had passed: its validity ended yesterday
+        jdbc.sql("UPDATE catalog.product SET content = jsonb_set(content, '{validUntil}', '\"2020-01-01\"') "
+                + "WHERE id = ?").param(id).update();
+        assertThat(catalog.expire()).isPositive();
+        assertThat(catalog.status(id)).contains(FinancialProduct.Status.EXPIRED);
+        assertThat(catalog.current(id)).isEmpty();
+        assertThat(catalog.version(new ProductRef(id, 1))).as("the version stays readable").isPresent();
+        assertThat(api("GET", "/api/v1/products?pageSize=200", null, null).body()).doesNotContain(name);
+        assertThat(audit.search(new AuditQuery("system", "EXPIRE_PRODUCT", ProductCatalog.target(id), null, null,
+                null), 0, 5).items()).hasSize(1);
+        assertThat(catalog.expire()).as("once only").isZero();
+    }
+
+    @Test
+    void apiIsInTheOpenApiDocument() {
+        String doc = new WebClient(port).get("/v3/api-docs").body();
+        assertThat(doc).contains("/api/v1/products", "/api/v1/products/{id}/versions/{n}",
+                "/api/v1/products/{id}/submission", "/api/v1/products/{id}/withdrawal",
+                "/api/v1/products/{id}/approval", "/api/v1/products/{id}/return");
+    }
+
+    @Test
+    void publishedVersionsCannotBeChangedInTheDatabase() {
+        Institution bank = institution(InstitutionType.BANK);
+        UUID id = UUID.fromString(publish(bank, "不可改" + bank.username()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "UPDATE catalog.product_version SET name = 'x' WHERE product_id = ?").param(id).update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void institutionPagesShowTheFormVersionsAndRefuseOthers() {
+        Institution bank = institution(InstitutionType.BANK);
+        String name = "页面产品" + bank.username();
+        String id = publish(bank, name);
+        api("PUT", "/api/v1/products/" + id, bank.username(), product(name + "二版", TERMS, CRITERIA));
+
+        WebClient web = new WebClient(port);
+        web.login(bank.username(), PASSWORD);
+        assertThat(web.get("/institution/products").body()).contains(name + "二版").contains("已发布");
+        HttpResponse<String> edit = web.get("/institution/products/" + id + "/edit");
+        assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(edit.body()).contains("id=\"new-version-note\"").contains("value=\"C39, I65\"")
+                .contains("value=\"3.85\"").contains("value=\"3000\"");
+        HttpResponse<String> bad = web.postForm("/institution/products/" + id + "/edit", java.util.Map.of(
+                "type", "IP_PLEDGE_LOAN", "name", name, "maxRate", "abc", "minTermMonths", "0",
+                "industryPrefixes", "C99"));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("请填写百分比数字").contains("期限须在 1 至 360 个月之间");
+        assertThat(web.get("/products/" + id + "/versions/1").body()).contains("id=\"old-version\"")
+                .contains("第1版");
+        assertThat(web.get("/products/" + id).body()).contains("第2版").contains(name + "二版");
+
+        WebClient other = new WebClient(port);
+        other.login(institution(InstitutionType.BANK).username(), PASSWORD);
+        assertThat(other.get("/institution/products/" + id + "/edit").statusCode()).isEqualTo(403);
+        WebClient gov = new WebClient(port);
+        gov.login("gov", PASSWORD);
+        assertThat(gov.get("/catalog/review").statusCode()).isEqualTo(200);
+        assertThat(gov.get("/institution/products/" + id).statusCode()).as("reviewers read working copies")
+                .isEqualTo(200);
+        assertThat(web.get("/catalog/review").statusCode()).as("institutions do not review").isEqualTo(403);
+    }
+
     private long productsOf(Institution i) {
         return jdbc.sql("SELECT count(*) FROM catalog.product WHERE institution_id = ?").param(i.id())
                 .query(Long.class).single();

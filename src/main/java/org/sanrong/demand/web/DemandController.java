@@ -82,7 +82,7 @@ class DemandController {
         try {
             id = demands.create(parsed.terms(), publish, user);
         } catch (InvalidRequestException e) {
-            return invalid(e, binding, null, model);
+            return invalid(e, parsed, publish, binding, null, model);
         }
         redirect.addFlashAttribute("notice", publish ? "融资需求已发布" : "草稿已保存");
         return "redirect:/demands/" + id.value();
@@ -112,7 +112,7 @@ class DemandController {
         try {
             version = demands.revise(demandId, parsed.terms(), user);
         } catch (InvalidRequestException e) {
-            return invalid(e, binding, demands.view(demandId, user), model);
+            return invalid(e, parsed, false, binding, demands.view(demandId, user), model);
         }
         redirect.addFlashAttribute("notice", version == 0 ? "草稿已保存" : "已保存为第 " + version + " 版");
         return "redirect:/demands/" + id;
@@ -212,13 +212,14 @@ class DemandController {
         return form(demand, model);
     }
 
-    private String invalid(InvalidRequestException e, BindingResult binding, @Nullable DemandView demand,
-            Model model) {
+    /** The service's refusal, plus whatever else the rules find, so every problem shows in one round. */
+    private String invalid(InvalidRequestException e, DemandForm.Parsed parsed, boolean publish,
+            BindingResult binding, @Nullable DemandView demand, Model model) {
         if (e.fieldErrors().isEmpty()) {
             binding.reject("invalid", e.getMessage());
         }
-        FormErrors.show(DemandForm.onForm(e.fieldErrors()), binding);
-        return form(demand, model);
+        return invalid(new DemandForm.Parsed(parsed.terms(), DemandForm.onForm(e.fieldErrors())), publish, binding,
+                demand, model);
     }
 
     private String form(@Nullable DemandView demand, Model model) {

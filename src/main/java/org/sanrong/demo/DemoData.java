@@ -40,13 +40,15 @@ class DemoData implements ApplicationRunner {
     private final Membership membership;
     private final SanrongProperties properties;
     private final DatabaseMode databaseMode;
+    private final DemoPopulation population;
 
     DemoData(OrganisationRegistry registry, Membership membership, SanrongProperties properties,
-            DatabaseMode databaseMode) {
+            DatabaseMode databaseMode, DemoPopulation population) {
         this.registry = registry;
         this.membership = membership;
         this.properties = properties;
         this.databaseMode = databaseMode;
+        this.population = population;
     }
 
     @Override
@@ -59,6 +61,7 @@ class DemoData implements ApplicationRunner {
             seed();
             log.info("Demo data seeded.");
         }
+        population.seedIfEmpty();
         StringBuilder banner = new StringBuilder("\n  Demo accounts (password " + PASSWORD + "):\n");
         ACCOUNTS.forEach(a -> banner.append(String.format("    %-11s %-10s %s%n", a.username(), a.role(),
                 a.organisation())));

@@ -15,35 +15,41 @@ public final class Fen {
 
     private static final BigDecimal FEN_PER_WAN = BigDecimal.valueOf(1_000_000L);
     private static final BigDecimal FEN_PER_YI = BigDecimal.valueOf(10_000_000_000L);
-    /** Larger amounts are typing mistakes, not enterprises: 1,000 亿元... times a hundred. */
-    public static final long MAX = 10_000_000_000_000_000L;
+    /** 1万亿元: a larger amount for one enterprise or one loan is a typing mistake (usually the unit). */
+    public static final long MAX = 100_000_000_000_000L;
 
     private Fen() {
     }
 
     /**
-     * Parses an amount in 万元 ("1234.56", "1,234.56") to fen; at most six decimals (one fen). Throws
-     * IllegalArgumentException with a Chinese message when it is not a non-negative amount.
+     * Parses an amount in 万元 ("1234.56", "1,234.56") to fen; at most six decimals (one fen), at most 1万亿元.
+     * Throws IllegalArgumentException with a Chinese message when it is not such an amount.
      */
     public static @Nullable Long fromWan(@Nullable String wan) {
+        return fromWan(wan, "金额");
+    }
+
+    /** As {@link #fromWan(String)}, with the field's label starting the message ("营业收入(万元)不能为负数"). */
+    public static @Nullable Long fromWan(@Nullable String wan, String label) {
         if (wan == null || wan.isBlank()) {
             return null;
         }
+        String v = wan.strip();
         BigDecimal value;
         try {
-            value = new BigDecimal(wan.strip().replace(",", "").replace("，", ""));
+            value = new BigDecimal(v.replace(",", "").replace("，", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("金额格式不正确：" + wan.strip());
+            throw new IllegalArgumentException(label + "“" + v + "”不是数字");
         }
         if (value.signum() < 0) {
-            throw new IllegalArgumentException("金额不能为负数");
+            throw new IllegalArgumentException(label + "不能为负数");
         }
-        BigDecimal fen = value.multiply(FEN_PER_WAN);
-        if (fen.stripTrailingZeros().scale() > 0) {
-            throw new IllegalArgumentException("金额最多精确到分（万元后六位小数）");
+        if (value.stripTrailingZeros().scale() > 6) {
+            throw new IllegalArgumentException(label + "“" + v + "”最多保留6位小数（精确到分）");
         }
+        BigDecimal fen = value.movePointRight(6);
         if (fen.compareTo(BigDecimal.valueOf(MAX)) > 0) {
-            throw new IllegalArgumentException("金额过大，请核对单位（万元）");
+            throw new IllegalArgumentException(label + "“" + v + "”超过1万亿元，请核对单位（万元）");
         }
         return fen.longValueExact();
     }

@@ -61,7 +61,7 @@ class EnterpriseBrowserTest {
         browser.type("year", "2025");
         browser.type("revenue", "abc");
         browser.click("#save-profile");
-        assertThat(browser.fieldError("revenue")).contains("金额格式不正确");
+        assertThat(browser.fieldError("revenue")).contains("不是数字");
         browser.type("revenue", "5600");
         browser.type("rdExpense", "620");
         browser.click("#save-profile");
@@ -74,7 +74,8 @@ class EnterpriseBrowserTest {
         browser.type("certificateNo", "GR202444009999");
         browser.find("#attachment").sendKeys(pdf.toString());
         browser.click("#declare");
-        assertThat(browser.driver.getPageSource()).contains("待核验");
+        assertThat(browser.text(".alert-success")).contains("资质已申报");
+        assertThat(browser.text("#qualifications")).contains("待核验");
         browser.screenshot("enterprise-profile");
         browser.logout();
 
@@ -82,7 +83,7 @@ class EnterpriseBrowserTest {
         browser.click("#nav-pending");
         browser.driver.findElement(By.xpath("//tr[td/a[text()='" + name + "']]//button[contains(@class,'btn-success')]"))
                 .click();
-        assertThat(browser.driver.getPageSource()).contains("已核验：" + name);
+        assertThat(browser.text(".alert-success")).contains("已核验：" + name);
         browser.logout();
 
         browser.login("bank", TestData.DEMO_PASSWORD);
@@ -97,7 +98,7 @@ class EnterpriseBrowserTest {
         browser.type("purpose", "贷款审批");
         browser.setValue("consentUntil", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3).toString());
         browser.click("#grant");
-        assertThat(browser.driver.getPageSource()).contains("授权已生效");
+        assertThat(browser.text(".alert-success")).contains("授权已生效");
         browser.logout();
 
         browser.login("bank", TestData.DEMO_PASSWORD);

@@ -1,0 +1,269 @@
+package org.sanrong.matching;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.RangeBitmap;
+import org.roaringbitmap.RoaringBitmap;
+import org.sanrong.enterprise.LifecycleStage;
+
+/**
+ * An immutable eligibility index over enterprises numbered 0..size-1: one Roaring bitmap per town, industry code
+ * prefix (section, division, group, class), stage and qualification; range-encoded bitmaps for registration date,
+ * revenue and headcount; flat arrays for the values scoring needs. No object per enterprise.
+ * {@link #filter} answers exactly what {@link EnterpriseFilter#test} answers for every enterprise.
+ */
+public final class EnterpriseIndex {
+
+    /** Registration dates are stored as epoch day plus this, so that dates back to 1900 stay non-negative. */
+    private static final long DAY_OFFSET = 30_000;
+    private static final int CODE_BYTES = 18;
+
+    private final int size;
+    private final byte[] codes;
+    private final long[] revenueFen;
+    private final int[] headcount;
+    private final Map<String, RoaringBitmap> towns;
+    private final NavigableMap<String, RoaringBitmap> industries;
+    private final EnumMap<LifecycleStage, RoaringBitmap> stages;
+    private final Map<String, RoaringBitmap> qualifications;
+    private final RoaringBitmap hasRegistered;
+    private final RoaringBitmap hasRevenue;
+    private final RoaringBitmap hasHeadcount;
+    private final RangeBitmap registered;
+    private final RangeBitmap revenue;
+    private final RangeBitmap headcounts;
+    private final long rangeBytes;
+
+    private EnterpriseIndex(Builder b) {
+        this.size = b.size;
+        this.codes = Arrays.copyOf(b.codes, b.size * CODE_BYTES);
+        this.revenueFen = Arrays.copyOf(b.revenueFen, b.size);
+        this.headcount = Arrays.copyOf(b.headcount, b.size);
+        this.towns = optimised(b.towns);
+        this.industries = new TreeMap<>(optimised(b.industries));
+        this.stages = new EnumMap<>(optimised(b.stages));
+        this.qualifications = optimised(b.qualifications);
+        this.hasRegistered = optimised(b.hasRegistered);
+        this.hasRevenue = optimised(b.hasRevenue);
+        this.hasHeadcount = optimised(b.hasHeadcount);
+        this.rangeBytes = b.registered.serializedSizeInBytes() + b.revenue.serializedSizeInBytes()
+                + b.headcounts.serializedSizeInBytes();
+        this.registered = b.registered.build();
+        this.revenue = b.revenue.build();
+        this.headcounts = b.headcounts.build();
+    }
+
+    public static Builder builder(int expectedSize) {
+        return new Builder(expectedSize);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public String creditCode(int id) {
+        return new String(codes, id * CODE_BYTES, CODE_BYTES, StandardCharsets.US_ASCII);
+    }
+
+    /** Latest yearly revenue in fen, or -1 when unknown; for scoring. */
+    public long revenueFen(int id) {
+        return revenueFen[id];
+    }
+
+    /** Headcount, or -1 when unknown; for scoring. */
+    public int headcount(int id) {
+        return headcount[id];
+    }
+
+    /** The enterprises (by number) that satisfy the filter on {@code today}. */
+    public RoaringBitmap filter(EnterpriseFilter f, LocalDate today) {
+        List<RoaringBitmap> all = new ArrayList<>();
+        if (!f.towns().isEmpty()) {
+            all.add(union(f.towns().stream().map(towns::get).toList()));
+        }
+        if (!f.industryIncludes().isEmpty()) {
+            all.add(union(f.industryIncludes().stream().map(this::industryPrefix).toList()));
+        }
+        if (!f.stages().isEmpty()) {
+            all.add(union(f.stages().stream().map(stages::get).toList()));
+        }
+        for (String q : f.allQualifications()) {
+            all.add(orEmpty(qualifications.get(q)));
+        }
+        if (!f.anyQualifications().isEmpty()) {
+            all.add(union(f.anyQualifications().stream().map(qualifications::get).toList()));
+        }
+        if (f.minYears() != null) {
+            all.add(hasRegistered);
+        }
+        if (f.minRevenueFen() != null || f.maxRevenueFen() != null) {
+            all.add(hasRevenue);
+        }
+        if (f.minHeadcount() != null || f.maxHeadcount() != null) {
+            all.add(hasHeadcount);
+        }
+        RoaringBitmap result;
+        if (all.isEmpty()) {
+            result = RoaringBitmap.bitmapOfRange(0, size);
+        } else {
+            all.sort(Comparator.comparingInt(RoaringBitmap::getCardinality));
+            result = all.size() == 1 ? all.getFirst().clone()
+                    : FastAggregation.naive_and(all.toArray(RoaringBitmap[]::new));
+        }
+        if (!f.industryExcludes().isEmpty() && !result.isEmpty()) {
+            result.andNot(union(f.industryExcludes().stream().map(this::industryPrefix).toList()));
+        }
+        if (f.minYears() != null && !result.isEmpty()) {
+            result = registered.lte(today.minusYears(f.minYears()).toEpochDay() + DAY_OFFSET, result);
+        }
+        if ((f.minRevenueFen() != null || f.maxRevenueFen() != null) && !result.isEmpty()) {
+            result = between(revenue, f.minRevenueFen(), f.maxRevenueFen(), Long.MAX_VALUE >>> 1, result);
+        }
+        if ((f.minHeadcount() != null || f.maxHeadcount() != null) && !result.isEmpty()) {
+            result = between(headcounts, f.minHeadcount() == null ? null : f.minHeadcount().longValue(),
+                    f.maxHeadcount() == null ? null : f.maxHeadcount().longValue(), Integer.MAX_VALUE, result);
+        }
+        return result;
+    }
+
+    /** Values in [min, max] among the context; stored values are never negative, an empty range is empty. */
+    private static RoaringBitmap between(RangeBitmap values, @Nullable Long min, @Nullable Long max, long top,
+            RoaringBitmap context) {
+        long lo = min == null ? 0 : Math.max(0, min);
+        long hi = max == null ? top : Math.min(top, max);
+        return hi < lo ? new RoaringBitmap() : values.between(lo, hi, context);
+    }
+
+    /** Bitmaps and arrays, in bytes: what the index costs in memory. */
+    public long memoryBytes() {
+        long bytes = (long) codes.length + revenueFen.length * 8L + headcount.length * 4L + rangeBytes;
+        for (Map<?, RoaringBitmap> m : List.of(towns, industries, stages, qualifications)) {
+            for (RoaringBitmap r : m.values()) {
+                bytes += r.getLongSizeInBytes();
+            }
+        }
+        return bytes + hasRegistered.getLongSizeInBytes() + hasRevenue.getLongSizeInBytes()
+                + hasHeadcount.getLongSizeInBytes();
+    }
+
+    private RoaringBitmap industryPrefix(String prefix) {
+        RoaringBitmap exact = industries.get(prefix);
+        if (exact != null) {
+            return exact;
+        }
+        // a prefix between the standard's levels (e.g. "C3"): the union of every code below it
+        return union(new ArrayList<>(industries.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()));
+    }
+
+    private static RoaringBitmap union(List<@Nullable RoaringBitmap> bitmaps) {
+        List<RoaringBitmap> present = bitmaps.stream().filter(b -> b != null).map(b -> (RoaringBitmap) b).toList();
+        return present.isEmpty() ? new RoaringBitmap() : FastAggregation.or(present.iterator());
+    }
+
+    private static RoaringBitmap orEmpty(@Nullable RoaringBitmap b) {
+        return b == null ? new RoaringBitmap() : b;
+    }
+
+    private static <K> Map<K, RoaringBitmap> optimised(Map<K, RoaringBitmap> m) {
+        m.values().forEach(RoaringBitmap::runOptimize);
+        return m;
+    }
+
+    private static RoaringBitmap optimised(RoaringBitmap b) {
+        b.runOptimize();
+        return b;
+    }
+
+    /** Adds enterprises one after another; their numbers are the order of adding. */
+    public static final class Builder {
+        private int size;
+        private byte[] codes;
+        private long[] revenueFen;
+        private int[] headcount;
+        private final Map<String, RoaringBitmap> towns = new HashMap<>();
+        private final Map<String, RoaringBitmap> industries = new HashMap<>();
+        private final EnumMap<LifecycleStage, RoaringBitmap> stages = new EnumMap<>(LifecycleStage.class);
+        private final Map<String, RoaringBitmap> qualifications = new HashMap<>();
+        private final RoaringBitmap hasRegistered = new RoaringBitmap();
+        private final RoaringBitmap hasRevenue = new RoaringBitmap();
+        private final RoaringBitmap hasHeadcount = new RoaringBitmap();
+        private final RangeBitmap.Appender registered = RangeBitmap.appender(200_000);
+        private final RangeBitmap.Appender revenue = RangeBitmap.appender(Long.MAX_VALUE >>> 1);
+        private final RangeBitmap.Appender headcounts = RangeBitmap.appender(Integer.MAX_VALUE);
+
+        private Builder(int expected) {
+            int capacity = Math.max(16, expected);
+            codes = new byte[capacity * CODE_BYTES];
+            revenueFen = new long[capacity];
+            headcount = new int[capacity];
+            for (LifecycleStage s : LifecycleStage.values()) {
+                stages.put(s, new RoaringBitmap());
+            }
+        }
+
+        public int add(EnterpriseFacts e) {
+            int id = size++;
+            if (id == revenueFen.length) {
+                int grown = revenueFen.length * 2;
+                codes = Arrays.copyOf(codes, grown * CODE_BYTES);
+                revenueFen = Arrays.copyOf(revenueFen, grown);
+                headcount = Arrays.copyOf(headcount, grown);
+            }
+            byte[] code = e.creditCode().getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(code, 0, codes, id * CODE_BYTES, Math.min(CODE_BYTES, code.length));
+            if (e.townCode() != null) {
+                towns.computeIfAbsent(e.townCode(), k -> new RoaringBitmap()).add(id);
+            }
+            String industry = e.industryCode();
+            if (industry != null && !industry.isEmpty()) {
+                // the section letter, and each level of digits the code has: C, C39, C391, C3911
+                industries.computeIfAbsent(industry.substring(0, 1), k -> new RoaringBitmap()).add(id);
+                for (int len = 3; len <= industry.length(); len++) {
+                    industries.computeIfAbsent(industry.substring(0, len), k -> new RoaringBitmap()).add(id);
+                }
+            }
+            stages.get(e.stage()).add(id);
+            for (String q : e.qualifications()) {
+                qualifications.computeIfAbsent(q, k -> new RoaringBitmap()).add(id);
+            }
+            if (e.registeredOn() != null) {
+                hasRegistered.add(id);
+                registered.add(e.registeredOn().toEpochDay() + DAY_OFFSET);
+            } else {
+                registered.add(0);
+            }
+            if (e.revenueFen() != null) {
+                hasRevenue.add(id);
+                revenue.add(e.revenueFen());
+                revenueFen[id] = e.revenueFen();
+            } else {
+                revenue.add(0);
+                revenueFen[id] = -1;
+            }
+            if (e.headcount() != null) {
+                hasHeadcount.add(id);
+                headcounts.add(e.headcount());
+                headcount[id] = e.headcount();
+            } else {
+                headcounts.add(0);
+                headcount[id] = -1;
+            }
+            return id;
+        }
+
+        public EnterpriseIndex build() {
+            return new EnterpriseIndex(this);
+        }
+    }
+}

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -14,7 +13,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@code sanrong.demand.expiry-cron}, China time); the grace period is {@code sanrong.demand.expire-after-days}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class DemandExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(DemandExpiry.class);

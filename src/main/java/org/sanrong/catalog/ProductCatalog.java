@@ -183,7 +183,10 @@ public class ProductCatalog {
                 product.returnReason());
     }
 
-    /** The daily job: published products past their validity leave the shelf. Answers how many expired. */
+    /**
+     * The daily job (scheduling is enabled in platform): published products past their validity leave the shelf.
+     * Answers how many expired.
+     */
     @Scheduled(cron = "0 5 0 * * *", zone = "Asia/Shanghai")
     @Transactional
     public int expire() {

@@ -348,6 +348,40 @@ public class EnterpriseBook {
         return new RegistryCensus(total, onPlatform, pending, byTown, byStage, byQualification);
     }
 
+    /** Every enterprise's eligibility facts, streamed in no particular order; for the matching index. */
+    @Transactional(readOnly = true)
+    public void forEachFacts(Consumer<EnterpriseFacts> sink) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("today", Date.valueOf(LocalDate.now(clock)));
+        try (var rows = jdbc.sql(SELECT_FACTS + FROM).params(params).withFetchSize(5_000).query(this::factsOf)
+                .stream()) {
+            rows.forEach(sink);
+        }
+    }
+
+    /** One enterprise's eligibility facts as of now. */
+    @Transactional(readOnly = true)
+    public Optional<EnterpriseFacts> facts(String creditCode) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("today", Date.valueOf(LocalDate.now(clock)));
+        params.put("code", creditCode);
+        return jdbc.sql(SELECT_FACTS + FROM + " WHERE e.credit_code = :code").params(params).query(this::factsOf)
+                .optional();
+    }
+
+    private static final String SELECT_FACTS = "SELECT e.credit_code, e.town_code, e.industry_code, e.registered_on, "
+            + "e.headcount, l.revenue_fen, " + STAGE_SQL + " AS stage, ARRAY(SELECT q.kind FROM enterprise.qualification q "
+            + "WHERE q.enterprise_id = e.id AND " + LIVE_QUALIFICATION + ") AS qualifications";
+
+    private EnterpriseFacts factsOf(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Date registered = rs.getDate("registered_on");
+        return new EnterpriseFacts(rs.getString("credit_code"), rs.getString("town_code"),
+                rs.getString("industry_code"), LifecycleStage.valueOf(rs.getString("stage")),
+                Enterprises.emerging(rs.getArray("qualifications")),
+                registered == null ? null : registered.toLocalDate(), rs.getObject("revenue_fen", Long.class),
+                rs.getObject("headcount", Integer.class));
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return jdbc.sql("SELECT count(*) FROM enterprise.enterprise").query(Long.class).single();

@@ -27,6 +27,7 @@ import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.platform.OrganisationMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -61,8 +62,11 @@ public class EnterpriseImports {
         return t;
     });
 
+    private final ApplicationEventPublisher events;
+
     EnterpriseImports(EnterpriseUpserts upserts, ReferenceCodes reference, AuditTrail audit, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.upserts = upserts;
         this.reference = reference;
         this.audit = audit;
@@ -132,6 +136,7 @@ public class EnterpriseImports {
                 progress.accept(done);
             }
         }
+        events.publishEvent(new EnterprisesImported(done, SOURCE_DEMO));
         return done;
     }
 
@@ -170,6 +175,7 @@ public class EnterpriseImports {
             String summary = "读取 " + job.read.get() + " 行，导入 " + job.applied.get() + " 行，拒绝 "
                     + job.rejected.get() + " 行";
             job.finish(State.DONE, summary, clock.instant());
+            events.publishEvent(new EnterprisesImported(job.applied.get(), SOURCE_IMPORTED));
             audit.record(job.actor, job.organisationId, AUDIT_ACTION, job.fileName, Outcome.SUCCESS,
                     "完成：" + summary + "（作业 " + job.id + "）");
             log.info("Import {} of {}: {} in {} ms ({} ms in the database)", job.id, job.fileName, summary,
@@ -184,6 +190,9 @@ public class EnterpriseImports {
 
     private void fail(ImportJob job, String message) {
         job.finish(State.FAILED, message, clock.instant());
+        if (job.applied.get() > 0) {
+            events.publishEvent(new EnterprisesImported(job.applied.get(), SOURCE_IMPORTED));
+        }
         delete(job.upload);
         try {
             audit.record(job.actor, job.organisationId, AUDIT_ACTION, job.fileName, Outcome.FAILURE,

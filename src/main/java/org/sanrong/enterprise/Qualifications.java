@@ -50,9 +50,12 @@ public class Qualifications {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Qualifications(Enterprises enterprises, Attachments attachments, ReferenceData reference,
-            OrganisationRegistry registry, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+            OrganisationRegistry registry, AuditTrail audit, JdbcClient jdbc, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.enterprises = enterprises;
         this.attachments = attachments;
         this.reference = reference;
@@ -129,6 +132,9 @@ public class Qualifications {
         jdbc.sql("UPDATE enterprise.qualification SET status = ?, reviewed_at = ?, reviewed_by = ?, review_reason = ? "
                 + "WHERE id = ? AND status = 'DECLARED'")
                 .params(status, Timestamp.from(clock.instant()), user.username(), reason, id).update();
+        Enterprise enterprise = enterprises.findByCreditCode(q.creditCode()).orElseThrow();
+        events.publishEvent(new EnterpriseProfileChanged(enterprise.id().value(), q.creditCode(),
+                java.util.Set.of("qualifications")));
         audit.record(status.equals("VERIFIED") ? "VERIFY_QUALIFICATION" : "REJECT_QUALIFICATION",
                 ConsentGrants.target(q.creditCode()), Outcome.SUCCESS, q.kind() + (reason == null ? "" : " " + reason));
     }
@@ -236,6 +242,8 @@ public class Qualifications {
                 continue;
             }
             upsertImported(enterprise.get().id(), kind, blankToNull(row.cell(2)), from, until, user.username());
+            events.publishEvent(new EnterpriseProfileChanged(enterprise.get().id().value(), code,
+                    java.util.Set.of("qualifications")));
             applied++;
         }
         audit.record("IMPORT_WHITELIST", "qualification:" + kind, Outcome.SUCCESS,

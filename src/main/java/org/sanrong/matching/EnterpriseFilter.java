@@ -3,6 +3,7 @@ package org.sanrong.matching;
 import java.time.LocalDate;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.sanrong.enterprise.EnterpriseFacts;
 import org.sanrong.enterprise.LifecycleStage;
 
 /**

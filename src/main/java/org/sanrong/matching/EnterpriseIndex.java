@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RangeBitmap;
 import org.roaringbitmap.RoaringBitmap;
+import org.sanrong.enterprise.EnterpriseFacts;
 import org.sanrong.enterprise.LifecycleStage;
 
 /**
@@ -28,11 +29,16 @@ public final class EnterpriseIndex {
     /** Registration dates are stored as epoch day plus this, so that dates back to 1900 stay non-negative. */
     private static final long DAY_OFFSET = 30_000;
     private static final int CODE_BYTES = 18;
+    /** Up to this many candidates, range rules are checked value by value in the flat arrays. */
+    static final int SCAN_LIMIT = 16_384;
+
+    private final int scanLimit;
 
     private final int size;
     private final byte[] codes;
     private final long[] revenueFen;
     private final int[] headcount;
+    private final int[] registeredDay;
     private final Map<String, RoaringBitmap> towns;
     private final NavigableMap<String, RoaringBitmap> industries;
     private final EnumMap<LifecycleStage, RoaringBitmap> stages;
@@ -47,9 +53,11 @@ public final class EnterpriseIndex {
 
     private EnterpriseIndex(Builder b) {
         this.size = b.size;
+        this.scanLimit = b.scanLimit;
         this.codes = Arrays.copyOf(b.codes, b.size * CODE_BYTES);
         this.revenueFen = Arrays.copyOf(b.revenueFen, b.size);
         this.headcount = Arrays.copyOf(b.headcount, b.size);
+        this.registeredDay = Arrays.copyOf(b.registeredDay, b.size);
         this.towns = optimised(b.towns);
         this.industries = new TreeMap<>(optimised(b.industries));
         this.stages = new EnumMap<>(optimised(b.stages));
@@ -125,16 +133,40 @@ public final class EnterpriseIndex {
             result.andNot(union(f.industryExcludes().stream().map(this::industryPrefix).toList()));
         }
         if (f.minYears() != null && !result.isEmpty()) {
-            result = registered.lte(today.minusYears(f.minYears()).toEpochDay() + DAY_OFFSET, result);
+            long latest = today.minusYears(f.minYears()).toEpochDay() + DAY_OFFSET;
+            result = result.getCardinality() <= scanLimit ? scan(result, id -> registeredDay[id] <= latest)
+                    : registered.lte(latest, result);
         }
         if ((f.minRevenueFen() != null || f.maxRevenueFen() != null) && !result.isEmpty()) {
-            result = between(revenue, f.minRevenueFen(), f.maxRevenueFen(), Long.MAX_VALUE >>> 1, result);
+            long lo = f.minRevenueFen() == null ? Long.MIN_VALUE : f.minRevenueFen();
+            long hi = f.maxRevenueFen() == null ? Long.MAX_VALUE : f.maxRevenueFen();
+            result = result.getCardinality() <= scanLimit
+                    ? scan(result, id -> revenueFen[id] >= lo && revenueFen[id] <= hi)
+                    : between(revenue, f.minRevenueFen(), f.maxRevenueFen(), Long.MAX_VALUE >>> 1, result);
         }
         if ((f.minHeadcount() != null || f.maxHeadcount() != null) && !result.isEmpty()) {
-            result = between(headcounts, f.minHeadcount() == null ? null : f.minHeadcount().longValue(),
-                    f.maxHeadcount() == null ? null : f.maxHeadcount().longValue(), Integer.MAX_VALUE, result);
+            int lo = f.minHeadcount() == null ? Integer.MIN_VALUE : f.minHeadcount();
+            int hi = f.maxHeadcount() == null ? Integer.MAX_VALUE : f.maxHeadcount();
+            result = result.getCardinality() <= scanLimit
+                    ? scan(result, id -> headcount[id] >= lo && headcount[id] <= hi)
+                    : between(headcounts, f.minHeadcount() == null ? null : f.minHeadcount().longValue(),
+                            f.maxHeadcount() == null ? null : f.maxHeadcount().longValue(), Integer.MAX_VALUE, result);
         }
         return result;
+    }
+
+    /**
+     * Few candidates left: checking their values in the flat arrays is cheaper than evaluating a range-encoded
+     * bitmap's slices over every chunk they touch. (Unknown values are already excluded by the has-bitmaps.)
+     */
+    private static RoaringBitmap scan(RoaringBitmap candidates, java.util.function.IntPredicate keep) {
+        RoaringBitmap kept = new RoaringBitmap();
+        candidates.forEach((org.roaringbitmap.IntConsumer) id -> {
+            if (keep.test(id)) {
+                kept.add(id);
+            }
+        });
+        return kept;
     }
 
     /** Values in [min, max] among the context; stored values are never negative, an empty range is empty. */
@@ -147,7 +179,8 @@ public final class EnterpriseIndex {
 
     /** Bitmaps and arrays, in bytes: what the index costs in memory. */
     public long memoryBytes() {
-        long bytes = (long) codes.length + revenueFen.length * 8L + headcount.length * 4L + rangeBytes;
+        long bytes = (long) codes.length + revenueFen.length * 8L + headcount.length * 4L
+                + registeredDay.length * 4L + rangeBytes;
         for (Map<?, RoaringBitmap> m : List.of(towns, industries, stages, qualifications)) {
             for (RoaringBitmap r : m.values()) {
                 bytes += r.getLongSizeInBytes();
@@ -191,6 +224,8 @@ public final class EnterpriseIndex {
         private byte[] codes;
         private long[] revenueFen;
         private int[] headcount;
+        private int[] registeredDay;
+        private int scanLimit = SCAN_LIMIT;
         private final Map<String, RoaringBitmap> towns = new HashMap<>();
         private final Map<String, RoaringBitmap> industries = new HashMap<>();
         private final EnumMap<LifecycleStage, RoaringBitmap> stages = new EnumMap<>(LifecycleStage.class);
@@ -207,6 +242,7 @@ public final class EnterpriseIndex {
             codes = new byte[capacity * CODE_BYTES];
             revenueFen = new long[capacity];
             headcount = new int[capacity];
+            registeredDay = new int[capacity];
             for (LifecycleStage s : LifecycleStage.values()) {
                 stages.put(s, new RoaringBitmap());
             }
@@ -219,6 +255,7 @@ public final class EnterpriseIndex {
                 codes = Arrays.copyOf(codes, grown * CODE_BYTES);
                 revenueFen = Arrays.copyOf(revenueFen, grown);
                 headcount = Arrays.copyOf(headcount, grown);
+                registeredDay = Arrays.copyOf(registeredDay, grown);
             }
             byte[] code = e.creditCode().getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(code, 0, codes, id * CODE_BYTES, Math.min(CODE_BYTES, code.length));
@@ -227,9 +264,9 @@ public final class EnterpriseIndex {
             }
             String industry = e.industryCode();
             if (industry != null && !industry.isEmpty()) {
-                // the section letter, and each level of digits the code has: C, C39, C391, C3911
+                // the section letter and every longer prefix: C, C3, C39, C391, C3911
                 industries.computeIfAbsent(industry.substring(0, 1), k -> new RoaringBitmap()).add(id);
-                for (int len = 3; len <= industry.length(); len++) {
+                for (int len = 2; len <= industry.length(); len++) {
                     industries.computeIfAbsent(industry.substring(0, len), k -> new RoaringBitmap()).add(id);
                 }
             }
@@ -240,8 +277,10 @@ public final class EnterpriseIndex {
             if (e.registeredOn() != null) {
                 hasRegistered.add(id);
                 registered.add(e.registeredOn().toEpochDay() + DAY_OFFSET);
+                registeredDay[id] = (int) (e.registeredOn().toEpochDay() + DAY_OFFSET);
             } else {
                 registered.add(0);
+                registeredDay[id] = -1;
             }
             if (e.revenueFen() != null) {
                 hasRevenue.add(id);
@@ -260,6 +299,12 @@ public final class EnterpriseIndex {
                 headcount[id] = -1;
             }
             return id;
+        }
+
+        /** Below how many candidates range rules scan the arrays (0: always the range bitmaps); for tests. */
+        public Builder scanLimit(int limit) {
+            this.scanLimit = limit;
+            return this;
         }
 
         public EnterpriseIndex build() {

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SanrongProperties.class)
+@org.springframework.scheduling.annotation.EnableScheduling
 class PlatformConfiguration implements WebMvcConfigurer {
 
     /** All business dates are China time (DOMAIN.md). */

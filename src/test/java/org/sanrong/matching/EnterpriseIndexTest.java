@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
+import org.sanrong.enterprise.EnterpriseFacts;
 import org.sanrong.enterprise.LifecycleStage;
 
 /**
@@ -31,14 +32,18 @@ class EnterpriseIndexTest {
         Random random = new Random(20261125);
         for (int round = 0; round < 5; round++) {
             List<EnterpriseFacts> enterprises = new ArrayList<>();
-            EnterpriseIndex.Builder builder = EnterpriseIndex.builder(100);
+            // the same enterprises twice: one index scans the flat arrays for range rules, the other never does
+            EnterpriseIndex.Builder scanning = EnterpriseIndex.builder(100);
+            EnterpriseIndex.Builder ranging = EnterpriseIndex.builder(100).scanLimit(0);
             int n = 500 + random.nextInt(3000);
             for (int i = 0; i < n; i++) {
                 EnterpriseFacts e = enterprise(random, i);
                 enterprises.add(e);
-                assertThat(builder.add(e)).isEqualTo(i);
+                assertThat(scanning.add(e)).isEqualTo(i);
+                ranging.add(e);
             }
-            EnterpriseIndex index = builder.build();
+            EnterpriseIndex index = scanning.build();
+            EnterpriseIndex rangeIndex = ranging.build();
             assertThat(index.size()).isEqualTo(n);
             assertThat(index.creditCode(n - 1)).isEqualTo(enterprises.get(n - 1).creditCode());
             for (int q = 0; q < 400; q++) {
@@ -50,6 +55,7 @@ class EnterpriseIndexTest {
                     }
                 }
                 assertThat(index.filter(filter, TODAY)).as("%s", filter).isEqualTo(expected);
+                assertThat(rangeIndex.filter(filter, TODAY)).as("range bitmaps: %s", filter).isEqualTo(expected);
             }
         }
     }

@@ -21,6 +21,8 @@ class OpenApiTest {
         assertThat(doc.statusCode()).isEqualTo(200);
         assertThat(doc.body()).contains("/api/v1/enterprises").contains("/api/v1/enterprises/{creditCode}")
                 .contains("/api/v1/reference/credit-codes/{code}").contains("/api/v1/reference/towns")
-                .contains("/api/v1/reference/industries").contains("/api/v1/registrations").contains("/api/v1/me");
+                .contains("/api/v1/reference/industries").contains("/api/v1/registrations").contains("/api/v1/me")
+                .contains("/api/v1/demands").contains("/api/v1/demands/{id}").contains("/api/v1/demands/open")
+                .contains("/api/v1/demands/{id}/publication").contains("/api/v1/demands/{id}/closure");
     }
 }

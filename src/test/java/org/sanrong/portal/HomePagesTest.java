@@ -32,6 +32,13 @@ class HomePagesTest {
     }
 
     @Test
+    void operatorHomeReportsTheMatchingIndex() {
+        WebClient admin = new WebClient(port);
+        admin.login("admin", TestData.DEMO_PASSWORD);
+        assertThat(admin.follow("/").body()).contains("运营工作台").contains("匹配索引").containsPattern("已索引 \\d");
+    }
+
+    @Test
     void enterpriseHomeLinksItsProfile() {
         WebClient enterprise = new WebClient(port);
         enterprise.login("enterprise", TestData.DEMO_PASSWORD);

@@ -6,6 +6,7 @@ import org.sanrong.audit.AuditQuery;
 import org.sanrong.audit.AuditTrail;
 import org.sanrong.enterprise.EnterpriseBook;
 import org.sanrong.enterprise.RegistryCensus;
+import org.sanrong.matching.EnterpriseEligibility;
 import org.sanrong.platform.Charts;
 import org.sanrong.identity.Membership;
 import org.sanrong.identity.Organisation;
@@ -27,10 +28,12 @@ class HomeController {
     private final AuditTrail audit;
     private final EnterpriseBook enterprises;
     private final Charts charts;
+    private final EnterpriseEligibility eligibility;
 
     HomeController(OrganisationRegistry registry, Membership membership, AuditTrail audit,
-            EnterpriseBook enterprises, Charts charts) {
+            EnterpriseBook enterprises, Charts charts, EnterpriseEligibility eligibility) {
         this.charts = charts;
+        this.eligibility = eligibility;
         this.enterprises = enterprises;
         this.registry = registry;
         this.membership = membership;
@@ -64,6 +67,7 @@ class HomeController {
                     census.get(OrganisationKind.INSTITUTION).get(Organisation.Status.PENDING));
             model.addAttribute("accounts", membership.countAccounts());
             model.addAttribute("auditToday", audit.countToday());
+            model.addAttribute("index", eligibility.status());
             registry(model);
             return "portal/home-admin";
         }

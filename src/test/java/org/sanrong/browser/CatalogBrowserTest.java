@@ -2,6 +2,7 @@ package org.sanrong.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sanrong.SanrongTest;
 import org.sanrong.TestData;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,6 +85,7 @@ class CatalogBrowserTest {
                 .contains("处于成长期").contains("须持有：高新技术企业").contains("成立满 2 年")
                 .contains("上年营业收入 500万元 至 5亿元");
         browser.click("#submit-product");
+        browser.find("#withdraw-product"); // the submitted page has landed
         assertThat(browser.text(".alert-success")).contains("等待政府部门审核");
         assertThat(browser.text("#product-status")).isEqualTo("待审核");
         browser.logout();
@@ -101,11 +105,13 @@ class CatalogBrowserTest {
         browser.click("#nav-products");
         new Select(browser.find("#kind")).selectByValue("INSURANCE");
         browser.click("#filter-submit");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("kind=INSURANCE"));
         assertThat(browser.text("#products")).contains("首台套保险").doesNotContain(name);
         browser.screenshot("catalog-supermarket");
 
         browser.login("enterprise", TestData.DEMO_PASSWORD);
         browser.click("#nav-products");
+        browser.find("#products");
         List<WebElement> picks = browser.driver.findElements(By.cssSelector("input[name=ids]"));
         assertThat(picks.size()).isGreaterThanOrEqualTo(3);
         assertThat(browser.driver.findElement(By.cssSelector("#products tbody tr a.product-link")).getText())
@@ -114,6 +120,7 @@ class CatalogBrowserTest {
             pick.click();
         }
         browser.click("#compare");
+        browser.find("#comparison");
         assertThat(browser.driver.findElements(By.cssSelector("#comparison thead a.compare-name"))).hasSize(3);
         assertThat(browser.text("#comparison")).contains(name).contains("注册地在长安镇、松山湖")
                 .contains("4.2% 至 5.2%");

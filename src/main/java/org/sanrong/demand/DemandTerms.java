@@ -1,5 +1,7 @@
 package org.sanrong.demand;
 
+import org.sanrong.catalog.Collateral;
+import org.sanrong.catalog.FinancingKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;

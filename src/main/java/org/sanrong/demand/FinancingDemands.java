@@ -1,5 +1,7 @@
 package org.sanrong.demand;
 
+import org.sanrong.catalog.Collateral;
+import org.sanrong.catalog.FinancingKind;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package org.sanrong.demand;
 
+import org.sanrong.catalog.FinancingKind;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -37,7 +37,8 @@ class DashboardBrowserTest {
     void governmentHomeDrawsCharts() {
         browser.login("gov", TestData.DEMO_PASSWORD);
         assertThat(browser.text("#home-title")).isEqualTo("政府工作台");
-        for (String chart : new String[] {"#chart-towns", "#chart-stages", "#chart-qualifications"}) {
+        for (String chart : new String[] {"#chart-towns", "#chart-stages", "#chart-qualifications", "#chart-products",
+            "#chart-demands"}) {
             new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
                     !d.findElements(By.cssSelector(chart + " canvas")).isEmpty());
         }

@@ -1,5 +1,7 @@
 package org.sanrong.demand;
 
+import org.sanrong.catalog.Collateral;
+import org.sanrong.catalog.FinancingKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

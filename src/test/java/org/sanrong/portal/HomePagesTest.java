@@ -29,6 +29,10 @@ class HomePagesTest {
         assertThat(page).contains("政府工作台").contains("id=\"registry-total\">" + total + "<");
         assertThat(page).contains("id=\"chart-stages\"").contains("成长期").contains("data-chart=");
         assertThat(page).contains("/js/charts.js");
+        long published = jdbc.sql("SELECT count(*) FROM catalog.product WHERE status = 'PUBLISHED'")
+                .query(Long.class).single();
+        assertThat(page).contains("在架金融产品").contains("id=\"products-published\">" + published + "<")
+                .contains("id=\"chart-demands\"");
     }
 
     @Test
@@ -42,6 +46,7 @@ class HomePagesTest {
     void enterpriseHomeLinksItsProfile() {
         WebClient enterprise = new WebClient(port);
         enterprise.login("enterprise", TestData.DEMO_PASSWORD);
-        assertThat(enterprise.follow("/").body()).contains("企业工作台").contains("href=\"/enterprise/profile\"");
+        assertThat(enterprise.follow("/").body()).contains("企业工作台").contains("href=\"/enterprise/profile\"")
+                .contains("我的融资需求");
     }
 }

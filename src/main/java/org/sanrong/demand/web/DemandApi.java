@@ -10,7 +10,7 @@ import org.sanrong.demand.DemandVersion;
 import org.sanrong.demand.DemandView;
 import org.sanrong.demand.Demands;
 import org.sanrong.demand.FinancingDemand;
-import org.sanrong.demand.FinancingKind;
+import org.sanrong.catalog.FinancingKind;
 import org.sanrong.demand.OpenDemandQuery;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.platform.ResultPage;

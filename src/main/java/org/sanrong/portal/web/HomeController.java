@@ -6,7 +6,13 @@ import org.sanrong.audit.AuditQuery;
 import org.sanrong.audit.AuditTrail;
 import org.sanrong.enterprise.EnterpriseBook;
 import org.sanrong.enterprise.RegistryCensus;
+import org.sanrong.catalog.CatalogCounts;
+import org.sanrong.catalog.ProductCatalog;
+import org.sanrong.demand.DemandStatus;
+import org.sanrong.demand.Demands;
+import org.sanrong.demand.OpenDemandQuery;
 import org.sanrong.matching.EnterpriseEligibility;
+import org.springframework.context.MessageSource;
 import org.sanrong.platform.Charts;
 import org.sanrong.identity.Membership;
 import org.sanrong.identity.Organisation;
@@ -29,15 +35,45 @@ class HomeController {
     private final EnterpriseBook enterprises;
     private final Charts charts;
     private final EnterpriseEligibility eligibility;
+    private final ProductCatalog catalog;
+    private final Demands demands;
+    private final MessageSource messages;
 
     HomeController(OrganisationRegistry registry, Membership membership, AuditTrail audit,
-            EnterpriseBook enterprises, Charts charts, EnterpriseEligibility eligibility) {
+            EnterpriseBook enterprises, Charts charts, EnterpriseEligibility eligibility, ProductCatalog catalog,
+            Demands demands, MessageSource messages) {
+        this.messages = messages;
+        this.catalog = catalog;
+        this.demands = demands;
         this.charts = charts;
         this.eligibility = eligibility;
         this.enterprises = enterprises;
         this.registry = registry;
         this.membership = membership;
         this.audit = audit;
+    }
+
+    /** The market at a glance for government and the operator: products on the shelf, demands by status. */
+    private void market(Model model) {
+        Map<DemandStatus, Long> byStatus = demands.counts();
+        model.addAttribute("demandsByStatus", byStatus);
+        model.addAttribute("openDemandAmount", demands.openAmountFen());
+        model.addAttribute("charts", new java.util.LinkedHashMap<>((Map<String, String>) model.getAttribute("charts")));
+        @SuppressWarnings("unchecked")
+        Map<String, String> charts = (Map<String, String>) model.getAttribute("charts");
+        charts.put("productsByKind", this.charts.pie(catalog.counts().publishedByKind(), "financingKind."));
+        charts.put("demandsByStatus", this.charts.bar(labelled(byStatus)));
+    }
+
+    private Map<String, Long> labelled(Map<DemandStatus, Long> byStatus) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        byStatus.forEach((status, n) -> {
+            if (status != DemandStatus.DRAFT) {
+                out.put(messages.getMessage("demand.status." + status, null, status.name(),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()), n);
+            }
+        });
+        return out;
     }
 
     private void registry(Model model) {
@@ -56,6 +92,8 @@ class HomeController {
                 census.get(OrganisationKind.INSTITUTION).get(Organisation.Status.ACTIVE));
         model.addAttribute("activeDepartments",
                 census.get(OrganisationKind.GOVERNMENT).get(Organisation.Status.ACTIVE));
+        CatalogCounts products = catalog.counts();
+        model.addAttribute("products", products);
         if (user == null) {
             return "portal/landing";
         }
@@ -69,11 +107,13 @@ class HomeController {
             model.addAttribute("auditToday", audit.countToday());
             model.addAttribute("index", eligibility.status());
             registry(model);
+            market(model);
             return "portal/home-admin";
         }
         if (user.hasRole(Role.GOV)) {
             model.addAttribute("census", census);
             registry(model);
+            market(model);
             model.addAttribute("institutionsByType", registry.activeInstitutionsByType());
             return "portal/home-gov";
         }
@@ -81,8 +121,11 @@ class HomeController {
         model.addAttribute("recentActivity", audit.search(new AuditQuery(null, null, null, user.organisationId(),
                 null, null), 0, 8).items());
         if (user.hasRole(Role.INSTITUTION)) {
+            model.addAttribute("myProducts", catalog.ofInstitution(user).size());
+            model.addAttribute("openDemands", demands.open(OpenDemandQuery.none(), user, 0, 1).total());
             return "portal/home-institution";
         }
+        model.addAttribute("myDemands", demands.mine(user));
         model.addAttribute("institutionsByType", registry.activeInstitutionsByType());
         enterprises.ownCreditCode(user).flatMap(enterprises::card).ifPresent(card -> model.addAttribute("card", card));
         return "portal/home-enterprise";

@@ -65,8 +65,14 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("not-found-" + css.replaceAll("[^A-Za-z0-9-]", "_"));
+            throw new AssertionError("no visible " + css + " on " + driver.getCurrentUrl() + ": "
+                    + driver.findElement(By.tagName("body")).getText().lines().limit(12).toList(), e);
+        }
     }
 
     void type(String id, String text) {
@@ -85,11 +91,43 @@ final class Browser implements AutoCloseable {
         WebElement element = find(css);
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
                 element);
+        WebElement page = driver.findElement(By.tagName("html"));
+        boolean navigates = navigates(element);
         try {
             element.click();
         } catch (org.openqa.selenium.ElementClickInterceptedException e) {
             screenshot("click-intercepted");
             throw e;
+        }
+        if (navigates) {
+            awaitNavigation(page);
+        }
+    }
+
+    /** A plain link or a form's submit button, not an htmx trigger or a checkbox. */
+    private static boolean navigates(WebElement e) {
+        if (e.getAttribute("hx-get") != null || e.getAttribute("hx-post") != null) {
+            return false;
+        }
+        String tag = e.getTagName().toLowerCase(java.util.Locale.ROOT);
+        if (tag.equals("a")) {
+            String href = e.getAttribute("href");
+            return href != null && !href.contains("#");
+        }
+        String type = e.getAttribute("type");
+        return (tag.equals("button") && (type == null || type.equals("submit")))
+                || (tag.equals("input") && "submit".equals(type));
+    }
+
+    /**
+     * Most clicks submit a form or follow a link: wait until the old page is gone, so that the next look finds the
+     * new one and not a stale element of the old. A click that stays on the page (htmx) just waits briefly.
+     */
+    private void awaitNavigation(WebElement oldPage) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.stalenessOf(oldPage));
+        } catch (org.openqa.selenium.TimeoutException stayed) {
+            // no navigation: an in-page action
         }
     }
 

@@ -7,41 +7,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sanrong.SanrongTest;
 import org.sanrong.TestData;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The bank writes a product with eligibility criteria through the form and submits it; the government approves it
  * in the review queue; an anonymous visitor finds it in the supermarket; an enterprise compares three products.
  */
-@SanrongTest
-class CatalogBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CatalogBrowserTest extends BrowserTest {
 
     @Test
     void bankPublishesGovernmentApprovesVisitorFindsEnterpriseCompares() {

@@ -3,35 +3,13 @@ package org.sanrong.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sanrong.SanrongTest;
 import org.sanrong.TestData;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The government home draws its charts under the strict Content-Security-Policy. */
-@SanrongTest
-class DashboardBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class DashboardBrowserTest extends BrowserTest {
 
     @Test
     void governmentHomeDrawsCharts() {

@@ -4,34 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
-import org.sanrong.SanrongTest;
 import org.sanrong.TestData;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The demo enterprise publishes a 股+债 demand through the form; the bank finds it in 需求大厅. */
-@SanrongTest
-class DemandBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class DemandBrowserTest extends BrowserTest {
 
     @Test
     void enterprisePublishesEquityAndDebtDemandAndTheBankSeesIt() {

@@ -6,41 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.sanrong.SanrongTest;
 import org.sanrong.TestData;
 import org.sanrong.identity.OrganisationRegistry;
 import org.sanrong.identity.Registration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An enterprise completes its profile and declares 高新技术企业; gov verifies; the bank needs consent to look. */
-@SanrongTest
-class EnterpriseBrowserTest {
-
-    @LocalServerPort
-    int port;
+class EnterpriseBrowserTest extends BrowserTest {
 
     @Autowired
     OrganisationRegistry registry;
-
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void profileQualificationVerificationAndConsent() throws Exception {

@@ -9,37 +9,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sanrong.SanrongTest;
 import org.sanrong.TestData;
 import org.sanrong.demo.PopulationGenerator;
 import org.sanrong.enterprise.EnterpriseSheet;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The operator uploads an enterprise sheet and watches the progress bar run to the report, in Chromium. */
-@SanrongTest
-class EnterpriseImportBrowserTest {
+class EnterpriseImportBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    Browser browser;
     Path file;
 
-    @BeforeEach
-    void open() {
-        browser = Browser.open(port);
-    }
-
     @AfterEach
-    void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
+    void cleanUp() throws Exception {
         if (file != null) {
             Files.deleteIfExists(file);
         }

@@ -2,35 +2,13 @@ package org.sanrong.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.sanrong.SanrongTest;
 import org.sanrong.TestData;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The first minutes of an enterprise and a bank on the platform, in a real Chromium. */
-@SanrongTest
-class OnboardingBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class OnboardingBrowserTest extends BrowserTest {
 
     private void fillRegistration(String name, String code, String username) {
         browser.type("organisationName", name);

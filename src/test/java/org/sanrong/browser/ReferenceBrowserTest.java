@@ -2,33 +2,11 @@ package org.sanrong.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sanrong.SanrongTest;
 import org.sanrong.TestData;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A government user browses the reference data and opens the industry tree level by level. */
-@SanrongTest
-class ReferenceBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ReferenceBrowserTest extends BrowserTest {
 
     @Test
     void governmentUserOpensTheIndustryTreeLevelByLevel() {

@@ -12,6 +12,8 @@ import org.sanrong.demand.DemandStatus;
 import org.sanrong.demand.Demands;
 import org.sanrong.demand.OpenDemandQuery;
 import org.sanrong.matching.EnterpriseEligibility;
+import org.sanrong.matching.Matchmaking;
+import org.sanrong.matching.ProductMatch;
 import org.springframework.context.MessageSource;
 import org.sanrong.platform.Charts;
 import org.sanrong.identity.Membership;
@@ -38,10 +40,12 @@ class HomeController {
     private final ProductCatalog catalog;
     private final Demands demands;
     private final MessageSource messages;
+    private final Matchmaking matchmaking;
 
     HomeController(OrganisationRegistry registry, Membership membership, AuditTrail audit,
             EnterpriseBook enterprises, Charts charts, EnterpriseEligibility eligibility, ProductCatalog catalog,
-            Demands demands, MessageSource messages) {
+            Demands demands, MessageSource messages, Matchmaking matchmaking) {
+        this.matchmaking = matchmaking;
         this.messages = messages;
         this.catalog = catalog;
         this.demands = demands;
@@ -127,7 +131,11 @@ class HomeController {
         }
         model.addAttribute("myDemands", demands.mine(user));
         model.addAttribute("institutionsByType", registry.activeInstitutionsByType());
-        enterprises.ownCreditCode(user).flatMap(enterprises::card).ifPresent(card -> model.addAttribute("card", card));
+        enterprises.ownCreditCode(user).ifPresent(code -> {
+            enterprises.card(code).ifPresent(card -> model.addAttribute("card", card));
+            model.addAttribute("eligibleProducts", matchmaking.forEnterprise(code, user).stream()
+                    .filter(ProductMatch::eligible).limit(5).toList());
+        });
         return "portal/home-enterprise";
     }
 }

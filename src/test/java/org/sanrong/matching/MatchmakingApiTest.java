@@ -1,0 +1,136 @@
+package org.sanrong.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.sanrong.SanrongTest;
+import org.sanrong.TestData;
+import org.sanrong.WebClient;
+import org.sanrong.catalog.ProductCatalog;
+import org.sanrong.catalog.ProductQuery;
+import org.sanrong.enterprise.EnterpriseBook;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Demand → products, enterprise → products and product → reach over real HTTP, on the demo market. */
+@SanrongTest
+class MatchmakingApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PW = TestData.DEMO_PASSWORD;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProductCatalog catalog;
+
+    @Autowired
+    EnterpriseBook enterprises;
+
+    @Autowired
+    EnterpriseEligibility eligibility;
+
+    private JsonNode get(String path, String user) {
+        var r = new WebClient(port).api("GET", path, user, PW, null);
+        assertThat(r.statusCode()).as(path + " as " + user + ": " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void demandMatchesAreRankedExplainedAndReasoned() {
+        JsonNode mine = get("/api/v1/demands", "enterprise");
+        String demandId = null;
+        for (JsonNode d : mine) {
+            if (d.path("status").asText().equals("PUBLISHED")) {
+                demandId = d.path("id").asText();
+            }
+        }
+        assertThat(demandId).as("the demo enterprise has a published demand").isNotNull();
+        JsonNode matches = get("/api/v1/demands/" + demandId + "/matches", "enterprise");
+        assertThat(matches.size()).isEqualTo((int) catalog.search(new ProductQuery(null, null, null, null, null, null,
+                ProductQuery.Sort.NEWEST), 0, 10_000).total());
+        int previous = Integer.MAX_VALUE;
+        boolean seenIneligible = false;
+        for (JsonNode m : matches) {
+            if (m.path("eligible").asBoolean()) {
+                assertThat(seenIneligible).as("eligible products come first").isFalse();
+                int score = m.path("score").asInt();
+                assertThat(score).isBetween(0, 100).isLessThanOrEqualTo(previous);
+                previous = score;
+                int sum = 0;
+                for (JsonNode f : m.path("factors")) {
+                    sum += f.path("points").asInt();
+                    assertThat(f.path("explanation").asText()).isNotBlank();
+                }
+                assertThat(sum).as("factors add up to the score").isEqualTo(score);
+                assertThat(m.path("failedRules")).isEmpty();
+            } else {
+                seenIneligible = true;
+                assertThat(m.path("failedRules").size()).as("an ineligible product says why").isPositive();
+            }
+        }
+        assertThat(seenIneligible || matches.size() > 0).isTrue();
+
+        var other = new WebClient(port).api("GET", "/api/v1/demands/" + demandId + "/matches", "investor", PW, null);
+        assertThat(other.statusCode()).as("another institution cannot see a chosen-only or other's demand")
+                .isIn(200, 403, 404);
+    }
+
+    @Test
+    void eligibleProductsPassEveryRuleAndStrangersMayNotAsk() {
+        JsonNode me = get("/api/v1/me", "enterprise");
+        String organisation = me.path("organisationName").asText();
+        JsonNode directory = get("/api/v1/enterprises?q=" + organisation.substring(0, 6), "gov");
+        String creditCode = directory.path("items").get(0).path("creditCode").asText();
+        JsonNode eligible = get("/api/v1/enterprises/" + creditCode + "/eligible-products", "enterprise");
+        assertThat(eligible.size()).as("the demo catalogue has products for the demo enterprise").isPositive();
+        for (JsonNode m : eligible) {
+            assertThat(m.path("eligible").asBoolean()).isTrue();
+            assertThat(m.path("failedRules")).isEmpty();
+        }
+        assertThat(new WebClient(port).api("GET", "/api/v1/enterprises/" + creditCode + "/eligible-products", "bank",
+                PW, null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void reachCountsWhatThePlainFilterCountsAndNamesOnlyWhatTheViewerMayKnow() {
+        JsonNode mine = get("/api/v1/products/mine", "bank");
+        String productId = null;
+        for (JsonNode p : mine) {
+            if (p.path("status").asText().equals("PUBLISHED")) {
+                productId = p.path("id").asText();
+                break;
+            }
+        }
+        assertThat(productId).as("the demo bank has a published product").isNotNull();
+        eligibility.rebuild();
+        var criteria = catalog.current(java.util.UUID.fromString(productId)).orElseThrow().content().criteria();
+        EnterpriseFilter filter = CriteriaFilters.of(criteria);
+        AtomicLong expected = new AtomicLong();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        enterprises.forEachFacts(f -> {
+            if (filter.test(f, today)) {
+                expected.incrementAndGet();
+            }
+        });
+        JsonNode reach = get("/api/v1/products/" + productId + "/reach", "bank");
+        assertThat(reach.path("eligible").asLong()).isEqualTo(expected.get());
+        assertThat(reach.path("namesLimited").asBoolean()).isTrue();
+        List<Long> byTown = new ArrayList<>();
+        reach.path("byTown").forEach(n -> byTown.add(n.asLong()));
+        if (criteria.towns().isEmpty()) {
+            assertThat(byTown.stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(expected.get());
+        }
+        assertThat(get("/api/v1/products/" + productId + "/reach", "gov").path("namesLimited").asBoolean()).isFalse();
+        assertThat(new WebClient(port).api("GET", "/api/v1/products/" + productId + "/reach", "bank2", PW, null)
+                .statusCode()).as("another institution's product").isEqualTo(403);
+    }
+}

@@ -72,6 +72,71 @@ public class Matchmaking {
         return matches;
     }
 
+    /**
+     * Pairs of eligible products for a demand, best first: different kinds that complement each other (a loan and
+     * a guarantee, equity and debt), or two money products whose amounts together cover the need where neither
+     * does alone. Scored by the pair's mean fit, with a bonus when together they cover the whole amount.
+     */
+    @Transactional(readOnly = true)
+    public List<FinancingPackage> packagesFor(UUID demandId, SignedInUser user) {
+        DemandView demand = demands.view(new FinancingDemand.Id(demandId), user);
+        List<ProductMatch> eligible = forDemand(demandId, user).stream().filter(ProductMatch::eligible).toList();
+        Long need = demand.terms().amountFen();
+        List<FinancingPackage> packages = new ArrayList<>();
+        for (int i = 0; i < eligible.size(); i++) {
+            for (int j = i + 1; j < eligible.size(); j++) {
+                ProductMatch a = eligible.get(i);
+                ProductMatch b = eligible.get(j);
+                long money = money(a) + money(b);
+                boolean complementary = a.kind() != b.kind();
+                boolean adds = need != null && money >= need && Math.max(money(a), money(b)) < need;
+                if (!complementary && !adds) {
+                    continue;
+                }
+                int coverage = need == null || need == 0 ? 100 : (int) Math.min(100, 100 * money / need);
+                int score = Math.min(100, (a.score() + b.score()) / 2 + (coverage == 100 ? 5 : 0));
+                String explanation = a.productName() + "（" + a.kind().label() + "）+ " + b.productName() + "（"
+                        + b.kind().label() + "）" + (need == null ? "" : "，合计可覆盖需求的 " + coverage + "%");
+                packages.add(new FinancingPackage(List.of(a, b), score, coverage, explanation));
+            }
+        }
+        packages.sort(Comparator.comparingInt(FinancingPackage::score).reversed()
+                .thenComparing(Comparator.comparingInt(FinancingPackage::coveragePercent).reversed()));
+        return packages.stream().limit(5).toList();
+    }
+
+    /** Money a product can bring: its maximum amount for loans, investment and leasing; none for cover. */
+    private long money(ProductMatch m) {
+        return switch (m.kind()) {
+            case DEBT, EQUITY, LEASING -> catalog.version(m.product()).map(v -> v.content().terms().maxAmountFen())
+                    .map(x -> x == null ? 0L : x).orElse(0L);
+            case GUARANTEE, INSURANCE -> 0L;
+        };
+    }
+
+    /**
+     * The institution's inbox (匹配需求): open demands it may see, each with its own product that fits best; demands
+     * none of its products can serve are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<MatchedDemand> inbox(SignedInUser user) {
+        if (!user.hasRole(org.sanrong.identity.Role.INSTITUTION)) {
+            throw new AccessDeniedException("匹配需求面向金融机构");
+        }
+        List<ProductVersionView> own = shelf().stream().filter(p -> p.institutionId().equals(user.organisationId()))
+                .toList();
+        LocalDate today = LocalDate.now(clock);
+        List<MatchedDemand> inbox = new ArrayList<>();
+        for (DemandView demand : demands.open(org.sanrong.demand.OpenDemandQuery.none(), user, 0, 200).items()) {
+            enterprises.facts(demand.enterpriseCreditCode()).ifPresent(facts -> own.stream()
+                    .map(p -> judge(p, facts, demand.terms(), today)).filter(ProductMatch::eligible)
+                    .max(Comparator.comparingInt(ProductMatch::score))
+                    .ifPresent(best -> inbox.add(new MatchedDemand(demand, best))));
+        }
+        inbox.sort(Comparator.comparingInt((MatchedDemand m) -> m.best().score()).reversed());
+        return inbox;
+    }
+
     /** Products the enterprise qualifies for on its facts alone (no demand yet), best known first. */
     @Transactional(readOnly = true)
     public List<ProductMatch> forEnterprise(String creditCode, SignedInUser user) {

@@ -85,6 +85,40 @@ class MatchmakingApiTest {
     }
 
     @Test
+    void packagesPairComplementaryOrAddingProducts() {
+        for (JsonNode d : get("/api/v1/demands", "enterprise")) {
+            if (!d.path("status").asText().equals("PUBLISHED")) {
+                continue;
+            }
+            JsonNode packages = get("/api/v1/demands/" + d.path("id").asText() + "/packages", "enterprise");
+            for (JsonNode p : packages) {
+                JsonNode a = p.path("products").get(0);
+                JsonNode b = p.path("products").get(1);
+                assertThat(a.path("eligible").asBoolean() && b.path("eligible").asBoolean()).isTrue();
+                assertThat(p.path("score").asInt()).isBetween(0, 100);
+                assertThat(p.path("coveragePercent").asInt()).isBetween(0, 100);
+                if (a.path("kind").asText().equals(b.path("kind").asText())) {
+                    assertThat(p.path("coveragePercent").asInt()).as("same kind only when together they cover it")
+                            .isEqualTo(100);
+                }
+            }
+        }
+    }
+
+    @Test
+    void institutionInboxShowsItsOwnBestProductPerDemand() {
+        String bank = get("/api/v1/me", "bank").path("organisationId").asText();
+        JsonNode inbox = get("/api/v1/institution/matched-demands", "bank");
+        assertThat(inbox.size()).as("the demo bank's IP-pledge loan fits the demo enterprise's demand").isPositive();
+        for (JsonNode item : inbox) {
+            assertThat(item.path("best").path("eligible").asBoolean()).isTrue();
+            assertThat(item.path("best").path("institutionId").asText()).isEqualTo(bank);
+        }
+        assertThat(new WebClient(port).api("GET", "/api/v1/institution/matched-demands", "enterprise", PW, null)
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void eligibleProductsPassEveryRuleAndStrangersMayNotAsk() {
         JsonNode me = get("/api/v1/me", "enterprise");
         String organisation = me.path("organisationName").asText();

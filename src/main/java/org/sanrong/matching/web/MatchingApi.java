@@ -3,6 +3,8 @@ package org.sanrong.matching.web;
 import java.util.List;
 import java.util.UUID;
 import org.sanrong.identity.SignedInUser;
+import org.sanrong.matching.FinancingPackage;
+import org.sanrong.matching.MatchedDemand;
 import org.sanrong.matching.Matchmaking;
 import org.sanrong.matching.ProductMatch;
 import org.sanrong.matching.ProductReach;
@@ -24,6 +26,16 @@ class MatchingApi {
     @GetMapping("/api/v1/demands/{id}/matches")
     List<ProductMatch> forDemand(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
         return matchmaking.forDemand(id, user);
+    }
+
+    @GetMapping("/api/v1/demands/{id}/packages")
+    List<FinancingPackage> packages(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        return matchmaking.packagesFor(id, user);
+    }
+
+    @GetMapping("/api/v1/institution/matched-demands")
+    List<MatchedDemand> inbox(@AuthenticationPrincipal SignedInUser user) {
+        return matchmaking.inbox(user);
     }
 
     @GetMapping("/api/v1/enterprises/{creditCode}/eligible-products")

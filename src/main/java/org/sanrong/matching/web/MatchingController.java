@@ -26,8 +26,15 @@ class MatchingController {
     @GetMapping("/demands/{id}/matches")
     String demand(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("matches", matchmaking.forDemand(id, user));
+        model.addAttribute("packages", matchmaking.packagesFor(id, user));
         model.addAttribute("demandId", id);
         return "matching/demand-matches";
+    }
+
+    @GetMapping("/institution/matched-demands")
+    String inbox(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("inbox", matchmaking.inbox(user));
+        return "matching/inbox";
     }
 
     @GetMapping("/enterprise/eligible-products")

@@ -2,7 +2,6 @@ package org.sanrong.catalog.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.sanrong.catalog.ProductType;
 import org.sanrong.catalog.Terms;
 import org.sanrong.enterprise.LifecycleStage;
 import org.sanrong.platform.Fen;
+import org.sanrong.platform.FormInput;
 import org.sanrong.platform.InvalidRequestException;
 
 /**
@@ -67,39 +67,39 @@ record ProductForm(@Nullable String type, @Nullable String name, @Nullable Strin
     }
 
     Parsed parse() {
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormInput in = new FormInput();
         ProductType productType = null;
         if (type != null && !type.isBlank()) {
             try {
                 productType = ProductType.valueOf(type.strip());
             } catch (IllegalArgumentException e) {
-                errors.put("type", "未知的产品类型");
+                in.reject("type", "未知的产品类型");
             }
         }
-        Long minAmountFen = wan(errors, "minAmount", minAmount);
-        Long maxAmountFen = wan(errors, "maxAmount", maxAmount);
-        Integer minTerm = integer(errors, "minTermMonths", minTermMonths);
-        Integer maxTerm = integer(errors, "maxTermMonths", maxTermMonths);
-        BigDecimal minR = percent(errors, "minRate", minRate);
-        BigDecimal maxR = percent(errors, "maxRate", maxRate);
-        BigDecimal minS = percent(errors, "minStake", minStake);
-        BigDecimal maxS = percent(errors, "maxStake", maxStake);
-        BigDecimal fee = percent(errors, "feeRate", feeRate);
-        Long premiumFen = wan(errors, "premium", premium);
-        Long coverFen = wan(errors, "cover", cover);
+        Long minAmountFen = in.wan("minAmount", minAmount);
+        Long maxAmountFen = in.wan("maxAmount", maxAmount);
+        Integer minTerm = in.integer("minTermMonths", minTermMonths);
+        Integer maxTerm = in.integer("maxTermMonths", maxTermMonths);
+        BigDecimal minR = in.percent("minRate", minRate);
+        BigDecimal maxR = in.percent("maxRate", maxRate);
+        BigDecimal minS = in.percent("minStake", minStake);
+        BigDecimal maxS = in.percent("maxStake", maxStake);
+        BigDecimal fee = in.percent("feeRate", feeRate);
+        Long premiumFen = in.wan("premium", premium);
+        Long coverFen = in.wan("cover", cover);
         Terms terms = Terms.NONE;
         try {
             terms = new Terms(minAmountFen, maxAmountFen, minTerm, maxTerm, minR, maxR, minS, maxS, fee, premiumFen,
                     coverFen);
         } catch (InvalidRequestException e) {
-            onForm(e.fieldErrors()).forEach(errors::putIfAbsent);
+            onForm(e.fieldErrors()).forEach(in::reject);
         }
         List<LifecycleStage> stageList = new ArrayList<>();
         for (String s : list(stages)) {
             try {
                 stageList.add(LifecycleStage.valueOf(s));
             } catch (IllegalArgumentException e) {
-                errors.put("stages", "未知的生命周期阶段：" + s);
+                in.reject("stages", "未知的生命周期阶段：" + s);
             }
         }
         List<Collateral> collateralList = new ArrayList<>();
@@ -107,15 +107,15 @@ record ProductForm(@Nullable String type, @Nullable String name, @Nullable Strin
             try {
                 collateralList.add(Collateral.valueOf(s));
             } catch (IllegalArgumentException e) {
-                errors.put("collateral", "未知的担保方式：" + s);
+                in.reject("collateral", "未知的担保方式：" + s);
             }
         }
-        Integer years = integer(errors, "minYearsInOperation", minYearsInOperation);
-        Long minRev = wan(errors, "minRevenue", minRevenue);
-        Long maxRev = wan(errors, "maxRevenue", maxRevenue);
-        Integer minHead = integer(errors, "minHeadcount", minHeadcount);
-        Integer maxHead = integer(errors, "maxHeadcount", maxHeadcount);
-        Integer innovation = integer(errors, "minInnovationScore", minInnovationScore);
+        Integer years = in.integer("minYearsInOperation", minYearsInOperation);
+        Long minRev = in.wan("minRevenue", minRevenue);
+        Long maxRev = in.wan("maxRevenue", maxRevenue);
+        Integer minHead = in.integer("minHeadcount", minHeadcount);
+        Integer maxHead = in.integer("maxHeadcount", maxHeadcount);
+        Integer innovation = in.integer("minInnovationScore", minInnovationScore);
         EligibilityCriteria criteria = EligibilityCriteria.NONE;
         try {
             criteria = new EligibilityCriteria(list(towns), prefixes(industryPrefixes),
@@ -123,13 +123,13 @@ record ProductForm(@Nullable String type, @Nullable String name, @Nullable Strin
                     list(qualificationsAnyOf), years, minRev, maxRev, minHead, maxHead, minCreditGrade, innovation,
                     collateralList);
         } catch (InvalidRequestException e) {
-            onForm(e.fieldErrors()).forEach(errors::putIfAbsent);
+            onForm(e.fieldErrors()).forEach(in::reject);
         }
-        LocalDate from = date(errors, "validFrom", validFrom);
-        LocalDate until = date(errors, "validUntil", validUntil);
+        LocalDate from = in.date("validFrom", validFrom);
+        LocalDate until = in.date("validUntil", validUntil);
         ProductContent content = new ProductContent(productType, name, description, terms, criteria,
                 collateralNeeds, materials, from, until, contactName, contactPhone);
-        return new Parsed(content, errors);
+        return new Parsed(content, in.errors());
     }
 
     /** Renames the domain's field names to the form's. */
@@ -151,50 +151,9 @@ record ProductForm(@Nullable String type, @Nullable String name, @Nullable Strin
                 .map(s -> s.strip().toUpperCase(Locale.ROOT)).toList();
     }
 
-    private static @Nullable Long wan(Map<String, String> errors, String field, @Nullable String value) {
-        try {
-            return Fen.fromWan(value);
-        } catch (IllegalArgumentException e) {
-            errors.put(field, e.getMessage());
-            return null;
-        }
-    }
 
-    private static @Nullable Integer integer(Map<String, String> errors, String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            errors.put(field, "请填写整数");
-            return null;
-        }
-    }
 
-    private static @Nullable BigDecimal percent(Map<String, String> errors, String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace("%", ""));
-        } catch (NumberFormatException e) {
-            errors.put(field, "请填写百分比数字，例如 3.85");
-            return null;
-        }
-    }
 
-    private static @Nullable LocalDate date(Map<String, String> errors, String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "日期格式应为 2026-01-31");
-            return null;
-        }
-    }
 
     private static String str(@Nullable Object value) {
         return value == null ? "" : value instanceof BigDecimal b ? b.toPlainString() : value.toString();

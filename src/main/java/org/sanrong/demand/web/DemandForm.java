@@ -2,7 +2,6 @@ package org.sanrong.demand.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +17,7 @@ import org.sanrong.catalog.FinancingKind;
 import org.sanrong.demand.PurposeCategory;
 import org.sanrong.demand.Visibility;
 import org.sanrong.platform.Fen;
+import org.sanrong.platform.FormInput;
 
 /**
  * The demand form as typed: the amount in 万元, numbers and the date as text, so a mistake comes back next to its
@@ -57,31 +57,12 @@ record DemandForm(@Nullable String amount, @Nullable String purpose, @Nullable S
     }
 
     Parsed parse() {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Long amountFen = null;
-        try {
-            amountFen = Fen.fromWan(amount);
-        } catch (IllegalArgumentException e) {
-            errors.put("amount", e.getMessage());
-        }
-        Integer term = null;
-        if (termMonths != null && !termMonths.isBlank()) {
-            try {
-                term = Integer.valueOf(termMonths.strip());
-            } catch (NumberFormatException e) {
-                errors.put("termMonths", "融资期限请填写整数月数");
-            }
-        }
-        BigDecimal stake = decimal(errors, "maxEquityStakePercent", maxEquityStakePercent);
-        BigDecimal rate = decimal(errors, "maxAnnualRatePercent", maxAnnualRatePercent);
-        LocalDate date = null;
-        if (neededBy != null && !neededBy.isBlank()) {
-            try {
-                date = LocalDate.parse(neededBy.strip());
-            } catch (DateTimeParseException e) {
-                errors.put("neededBy", "日期格式应为 年-月-日");
-            }
-        }
+        FormInput in = new FormInput();
+        Long amountFen = in.wan("amount", amount);
+        Integer term = in.integer("termMonths", termMonths);
+        BigDecimal stake = in.percent("maxEquityStakePercent", maxEquityStakePercent);
+        BigDecimal rate = in.percent("maxAnnualRatePercent", maxAnnualRatePercent);
+        LocalDate date = in.date("neededBy", neededBy);
         List<UUID> chosen = new ArrayList<>();
         for (String s : chosenInstitutions == null ? List.<String>of() : chosenInstitutions) {
             if (s == null || s.isBlank()) {
@@ -90,26 +71,15 @@ record DemandForm(@Nullable String amount, @Nullable String purpose, @Nullable S
             try {
                 chosen.add(UUID.fromString(s.strip()));
             } catch (IllegalArgumentException e) {
-                errors.put("chosenInstitutions", "指定的金融机构不存在");
+                in.reject("chosenInstitutions", "指定的金融机构不存在");
             }
         }
         DemandTerms terms = new DemandTerms(amountFen, purpose, named(PurposeCategory.class, purposeCategory),
                 term, names(FinancingKind.class, kinds), stake, rate, names(Collateral.class, collateral), date,
                 named(Visibility.class, visibility), chosen);
-        return new Parsed(terms, errors);
+        return new Parsed(terms, in.errors());
     }
 
-    private static @Nullable BigDecimal decimal(Map<String, String> errors, String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip().replace("%", "").strip());
-        } catch (NumberFormatException e) {
-            errors.put(field, "请填写数字（百分比），如 8.5");
-            return null;
-        }
-    }
 
     private static <E extends Enum<E>> @Nullable E named(Class<E> type, @Nullable String name) {
         if (name == null || name.isBlank()) {

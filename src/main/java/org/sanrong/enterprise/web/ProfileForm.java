@@ -1,8 +1,5 @@
 package org.sanrong.enterprise.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +8,7 @@ import org.sanrong.enterprise.EnterpriseDossier;
 import org.sanrong.enterprise.Profile;
 import org.sanrong.enterprise.YearlyFigures;
 import org.sanrong.platform.Fen;
+import org.sanrong.platform.FormInput;
 
 /**
  * The profile form as typed: money in 万元, counts and dates as text, so a mistake comes back next to its field
@@ -41,24 +39,24 @@ record ProfileForm(@Nullable String name, @Nullable String legalForm, @Nullable 
     }
 
     Parsed parse() {
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormInput in = new FormInput();
         Profile profile = new Profile(trim(name) == null ? "" : trim(name), trim(legalForm),
-                date(errors, "registeredOn", registeredOn), wan(errors, "registeredCapital", registeredCapital),
+                in.date("registeredOn", registeredOn), in.wan("registeredCapital", registeredCapital),
                 trim(townCode), trim(address), upper(industryCode),
                 emergingIndustries == null ? Set.of() : Set.copyOf(emergingIndustries),
-                integer(errors, "headcount", headcount), zero(integer(errors, "inventionPatents", inventionPatents)),
-                zero(integer(errors, "utilityPatents", utilityPatents)),
-                zero(integer(errors, "designPatents", designPatents)),
-                zero(integer(errors, "softwareCopyrights", softwareCopyrights)),
-                zero(integer(errors, "trademarks", trademarks)), equityFunded, trim(contactName), trim(contactMobile),
+                in.integer("headcount", headcount), zero(in.integer("inventionPatents", inventionPatents)),
+                zero(in.integer("utilityPatents", utilityPatents)),
+                zero(in.integer("designPatents", designPatents)),
+                zero(in.integer("softwareCopyrights", softwareCopyrights)),
+                zero(in.integer("trademarks", trademarks)), equityFunded, trim(contactName), trim(contactMobile),
                 trim(contactEmail));
-        Integer y = integer(errors, "year", year);
-        Long rev = wan(errors, "revenue", revenue);
-        Long rd = wan(errors, "rdExpense", rdExpense);
-        Integer staff = integer(errors, "rdStaff", rdStaff);
+        Integer y = in.integer("year", year);
+        Long rev = in.wan("revenue", revenue);
+        Long rd = in.wan("rdExpense", rdExpense);
+        Integer staff = in.integer("rdStaff", rdStaff);
         List<YearlyFigures> figures = y == null || (rev == null && rd == null && staff == null) ? List.of()
                 : List.of(new YearlyFigures(y, rev, rd, staff));
-        return new Parsed(profile, figures, errors);
+        return new Parsed(profile, figures, in.errors());
     }
 
     private static @Nullable String trim(@Nullable String s) {
@@ -76,38 +74,5 @@ record ProfileForm(@Nullable String name, @Nullable String legalForm, @Nullable 
 
     private static String str(@Nullable Integer n) {
         return n == null ? "" : n.toString();
-    }
-
-    private static @Nullable LocalDate date(Map<String, String> errors, String field, @Nullable String s) {
-        if (trim(s) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "日期格式应为 yyyy-MM-dd");
-            return null;
-        }
-    }
-
-    private static @Nullable Long wan(Map<String, String> errors, String field, @Nullable String s) {
-        try {
-            return Fen.fromWan(s);
-        } catch (IllegalArgumentException e) {
-            errors.put(field, e.getMessage());
-            return null;
-        }
-    }
-
-    private static @Nullable Integer integer(Map<String, String> errors, String field, @Nullable String s) {
-        if (trim(s) == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(s.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            errors.put(field, "请填写整数");
-            return null;
-        }
     }
 }

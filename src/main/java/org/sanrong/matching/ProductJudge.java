@@ -23,7 +23,15 @@ import org.sanrong.platform.Fen;
  */
 public final class ProductJudge {
 
+    private static final java.util.Map<org.sanrong.catalog.FinancingKind, String> NOT_ACCEPTED = java.util.Arrays
+            .stream(org.sanrong.catalog.FinancingKind.values()).collect(java.util.stream.Collectors.toMap(k -> k,
+                    k -> "需求未接受" + k.label(), (a, b) -> a, () -> new java.util.EnumMap<>(
+                            org.sanrong.catalog.FinancingKind.class)));
+
     private final EligibilityCriteria.Names names;
+    /** A published version never changes, so the wording of its rules is built once (ranking is mostly reasons). */
+    private final java.util.Map<org.sanrong.catalog.ProductRef, java.util.Map<EligibilityCriteria.Rule, String>> reasons =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProductJudge(EligibilityCriteria.Names names) {
         this.names = names;
@@ -39,7 +47,7 @@ public final class ProductJudge {
                 e.qualifications(), e.registeredOn(), e.revenueFen(), e.headcount(), null, null, offered);
         List<String> failed = new ArrayList<>();
         if (demand != null && !demand.kinds().contains(product.type().kind())) {
-            failed.add("需求未接受" + product.type().kind().label());
+            failed.add(NOT_ACCEPTED.get(product.type().kind()));
         }
         if (demand != null && demand.amountFen() != null && terms.minAmountFen() != null
                 && demand.amountFen() < terms.minAmountFen()) {
@@ -50,8 +58,12 @@ public final class ProductJudge {
             failed.add("最低年利率 " + terms.minRate().stripTrailingZeros().toPlainString() + "%，高于可接受上限 "
                     + demand.maxAnnualRatePercent().stripTrailingZeros().toPlainString() + "%");
         }
-        for (EligibilityCriteria.Rule rule : criteria.failing(facts, today)) {
-            failed.add("不符合：" + criteria.label(rule, names));
+        List<EligibilityCriteria.Rule> failing = criteria.failing(facts, today);
+        if (!failing.isEmpty()) {
+            var wording = reasons.computeIfAbsent(product.ref(), ref -> new java.util.concurrent.ConcurrentHashMap<>());
+            for (EligibilityCriteria.Rule rule : failing) {
+                failed.add(wording.computeIfAbsent(rule, r -> "不符合：" + criteria.label(r, names)));
+            }
         }
         List<ProductMatch.Factor> factors = failed.isEmpty() ? factors(product, e, demand, criteria, terms)
                 : List.of();

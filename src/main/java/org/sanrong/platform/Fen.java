@@ -78,7 +78,11 @@ public final class Fen {
         return grouped().format(BigDecimal.valueOf(fen).divide(FEN_PER_YI, 2, RoundingMode.HALF_UP)) + "亿元";
     }
 
+    /** DecimalFormat is not thread-safe and costly to build: one per thread. */
+    private static final ThreadLocal<DecimalFormat> GROUPED = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
     private static DecimalFormat grouped() {
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return GROUPED.get();
     }
 }

@@ -146,6 +146,19 @@ public class ConsentGrants {
                 .query(Long.class).single() > 0;
     }
 
+    /** Credit codes of the enterprises whose live grant today covers this institution (by name or by type). */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> consentingTo(UUID organisation, @Nullable InstitutionType type) {
+        Date today = Date.valueOf(LocalDate.now(clock));
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT DISTINCT e.credit_code FROM enterprise.consent_grant g
+                JOIN enterprise.enterprise e ON e.id = g.enterprise_id
+                WHERE g.revoked_at IS NULL AND g.valid_from <= ? AND g.valid_until >= ?
+                AND (g.grantee_organisation_id = ? OR g.grantee_institution_type = ?)""")
+                .params(today, today, organisation, type == null ? null : type.name())
+                .query(String.class).list());
+    }
+
     private Enterprise owned(String creditCode, SignedInUser actor) {
         Enterprise enterprise = enterprises.findByCreditCode(creditCode)
                 .orElseThrow(() -> new NotFoundException("企业不存在"));

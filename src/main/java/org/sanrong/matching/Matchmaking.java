@@ -38,10 +38,15 @@ public class Matchmaking {
     private final ReferenceData reference;
     private final EnterpriseEligibility eligibility;
     private final ProductJudge judge;
+    private final org.sanrong.enterprise.ConsentGrants consents;
+    private final org.sanrong.identity.OrganisationRegistry registry;
     private final Clock clock;
 
     Matchmaking(ProductCatalog catalog, Demands demands, EnterpriseBook enterprises, ReferenceData reference,
-            EnterpriseEligibility eligibility, Clock clock) {
+            EnterpriseEligibility eligibility, org.sanrong.enterprise.ConsentGrants consents,
+            org.sanrong.identity.OrganisationRegistry registry, Clock clock) {
+        this.consents = consents;
+        this.registry = registry;
         this.eligibility = eligibility;
         this.judge = new ProductJudge(EligibilityCriteria.Names.of(reference));
         this.catalog = catalog;
@@ -176,14 +181,40 @@ public class Matchmaking {
         if (official) {
             codes.stream().sorted().limit(50).forEach(code -> enterprises.card(code).ifPresent(named::add));
         } else {
+            // known to the institution: enterprises that showed it a demand, or granted it consent
             Set<String> eligibleCodes = new java.util.HashSet<>(codes);
+            Set<String> known = new java.util.TreeSet<>(consents.consentingTo(user.organisationId(),
+                    registry.find(user.organisationId()).map(o -> o.institutionType()).orElse(null)));
             demands.open(org.sanrong.demand.OpenDemandQuery.none(), user, 0, 200).items().stream()
-                    .map(DemandView::enterpriseCreditCode).distinct().filter(eligibleCodes::contains).limit(50)
+                    .map(DemandView::enterpriseCreditCode).forEach(known::add);
+            known.stream().filter(eligibleCodes::contains).limit(50)
                     .forEach(code -> enterprises.card(code).ifPresent(named::add));
         }
         var names = EligibilityCriteria.Names.of(reference);
         return new ProductReach(product.name(), codes.size(), byTown, named, !official,
                 CriteriaFilters.notCounted(criteria).stream().map(r -> criteria.label(r, names)).toList());
+    }
+
+    /** How well the shelf serves the open demands, for government: served, unserved, mean best score. */
+    @Transactional(readOnly = true)
+    public MatchStatistics statistics(SignedInUser user) {
+        if (!user.hasRole(org.sanrong.identity.Role.GOV) && !user.hasRole(org.sanrong.identity.Role.ADMIN)) {
+            throw new AccessDeniedException("匹配统计面向政府部门");
+        }
+        int open = 0;
+        int served = 0;
+        long bestScores = 0;
+        for (DemandView demand : demands.open(new org.sanrong.demand.OpenDemandQuery(null, null, null, null, null,
+                org.sanrong.demand.DemandStatus.PUBLISHED), user, 0, 500).items()) {
+            open++;
+            var best = forDemand(demand.id(), user).stream().filter(ProductMatch::eligible)
+                    .mapToInt(ProductMatch::score).max();
+            if (best.isPresent()) {
+                served++;
+                bestScores += best.getAsInt();
+            }
+        }
+        return new MatchStatistics(open, served, open - served, served == 0 ? 0 : (int) (bestScores / served));
     }
 
     private static final Comparator<ProductMatch> ORDER = Comparator.comparing(ProductMatch::eligible).reversed()

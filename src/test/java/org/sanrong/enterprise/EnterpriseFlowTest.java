@@ -51,6 +51,9 @@ class EnterpriseFlowTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ConsentGrants consents;
+
     private record Founder(String username, String code, String name) {
     }
 
@@ -221,6 +224,13 @@ class EnterpriseFlowTest {
                 .doesNotContain("\"dossier\":null");
         assertThat(owner.api("GET", "/api/v1/enterprises/" + f.code(), "investor", TestData.DEMO_PASSWORD, null)
                 .body()).contains("\"dossier\":null");
+        UUID bank = jdbc.sql("SELECT organisation_id FROM identity.account WHERE username = 'bank'").query(UUID.class)
+                .single();
+        UUID fund = jdbc.sql("SELECT organisation_id FROM identity.account WHERE username = 'investor'")
+                .query(UUID.class).single();
+        assertThat(consents.consentingTo(bank, org.sanrong.identity.InstitutionType.BANK)).contains(f.code());
+        assertThat(consents.consentingTo(fund, org.sanrong.identity.InstitutionType.VC_PE_FUND))
+                .doesNotContain(f.code());
     }
 
     @Test

@@ -106,6 +106,25 @@ class MatchmakingApiTest {
     }
 
     @Test
+    void statisticsCountServedAndUnservedDemandsForGovernmentOnly() {
+        JsonNode stats = get("/api/v1/matching/statistics", "gov");
+        int open = stats.path("openDemands").asInt();
+        assertThat(open).as("the demo enterprise has published demands").isPositive();
+        assertThat(stats.path("served").asInt() + stats.path("unserved").asInt()).isEqualTo(open);
+        int served = 0;
+        for (JsonNode d : get("/api/v1/demands/open?status=PUBLISHED", "gov").path("items")) {
+            boolean any = false;
+            for (JsonNode m : get("/api/v1/demands/" + d.path("id").asText() + "/matches", "gov")) {
+                any |= m.path("eligible").asBoolean();
+            }
+            served += any ? 1 : 0;
+        }
+        assertThat(stats.path("served").asInt()).isEqualTo(served);
+        assertThat(new WebClient(port).api("GET", "/api/v1/matching/statistics", "bank", PW, null).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void institutionInboxShowsItsOwnBestProductPerDemand() {
         String bank = get("/api/v1/me", "bank").path("organisationId").asText();
         JsonNode inbox = get("/api/v1/institution/matched-demands", "bank");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.matching.FinancingPackage;
+import org.sanrong.matching.MatchStatistics;
 import org.sanrong.matching.MatchedDemand;
 import org.sanrong.matching.Matchmaking;
 import org.sanrong.matching.ProductMatch;
@@ -36,6 +37,11 @@ class MatchingApi {
     @GetMapping("/api/v1/institution/matched-demands")
     List<MatchedDemand> inbox(@AuthenticationPrincipal SignedInUser user) {
         return matchmaking.inbox(user);
+    }
+
+    @GetMapping("/api/v1/matching/statistics")
+    MatchStatistics statistics(@AuthenticationPrincipal SignedInUser user) {
+        return matchmaking.statistics(user);
     }
 
     @GetMapping("/api/v1/enterprises/{creditCode}/eligible-products")

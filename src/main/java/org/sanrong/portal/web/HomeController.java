@@ -118,6 +118,7 @@ class HomeController {
             model.addAttribute("census", census);
             registry(model);
             market(model);
+            model.addAttribute("matchStatistics", matchmaking.statistics(user));
             model.addAttribute("institutionsByType", registry.activeInstitutionsByType());
             return "portal/home-gov";
         }

@@ -96,38 +96,58 @@ public final class EnterpriseIndex {
 
     /** The enterprises (by number) that satisfy the filter on {@code today}. */
     public RoaringBitmap filter(EnterpriseFilter f, LocalDate today) {
-        List<RoaringBitmap> all = new ArrayList<>();
+        // Each constraint is a union of one or more bitmaps ("any of these towns"). Single bitmaps are ANDed first,
+        // smallest first; a union of several is then applied as the OR of (result AND member), which touches only
+        // the few candidates left instead of materialising a union of a million enterprises.
+        List<List<RoaringBitmap>> constraints = new ArrayList<>();
         if (!f.towns().isEmpty()) {
-            all.add(union(f.towns().stream().map(towns::get).toList()));
+            constraints.add(members(f.towns().stream().map(towns::get).toList()));
         }
         if (!f.industryIncludes().isEmpty()) {
-            all.add(union(f.industryIncludes().stream().map(this::industryPrefix).toList()));
+            constraints.add(members(f.industryIncludes().stream().map(this::industryPrefix).toList()));
         }
         if (!f.stages().isEmpty()) {
-            all.add(union(f.stages().stream().map(stages::get).toList()));
+            constraints.add(members(f.stages().stream().map(stages::get).toList()));
         }
         for (String q : f.allQualifications()) {
-            all.add(orEmpty(qualifications.get(q)));
+            constraints.add(List.of(orEmpty(qualifications.get(q))));
         }
         if (!f.anyQualifications().isEmpty()) {
-            all.add(union(f.anyQualifications().stream().map(qualifications::get).toList()));
+            constraints.add(members(f.anyQualifications().stream().map(qualifications::get).toList()));
         }
         if (f.minYears() != null) {
-            all.add(hasRegistered);
+            constraints.add(List.of(hasRegistered));
         }
         if (f.minRevenueFen() != null || f.maxRevenueFen() != null) {
-            all.add(hasRevenue);
+            constraints.add(List.of(hasRevenue));
         }
         if (f.minHeadcount() != null || f.maxHeadcount() != null) {
-            all.add(hasHeadcount);
+            constraints.add(List.of(hasHeadcount));
         }
         RoaringBitmap result;
-        if (all.isEmpty()) {
+        if (constraints.isEmpty()) {
             result = RoaringBitmap.bitmapOfRange(0, size);
         } else {
-            all.sort(Comparator.comparingInt(RoaringBitmap::getCardinality));
-            result = all.size() == 1 ? all.getFirst().clone()
-                    : FastAggregation.naive_and(all.toArray(RoaringBitmap[]::new));
+            constraints.sort(Comparator.comparingLong(EnterpriseIndex::cardinality));
+            List<RoaringBitmap> singles = constraints.stream().filter(c -> c.size() == 1).map(List::getFirst)
+                    .toList();
+            List<List<RoaringBitmap>> unions = constraints.stream().filter(c -> c.size() != 1).toList();
+            if (!singles.isEmpty()) {
+                result = singles.size() == 1 ? singles.getFirst().clone()
+                        : FastAggregation.naive_and(singles.toArray(RoaringBitmap[]::new));
+            } else {
+                result = unions.getFirst().isEmpty() ? new RoaringBitmap()
+                        : FastAggregation.or(unions.getFirst().iterator());
+                unions = unions.subList(1, unions.size());
+            }
+            for (List<RoaringBitmap> union : unions) {
+                if (result.isEmpty()) {
+                    break;
+                }
+                RoaringBitmap candidates = result;
+                result = union.isEmpty() ? new RoaringBitmap() : FastAggregation.or(union.stream()
+                        .map(member -> RoaringBitmap.and(candidates, member)).iterator());
+            }
         }
         if (!f.industryExcludes().isEmpty() && !result.isEmpty()) {
             result.andNot(union(f.industryExcludes().stream().map(this::industryPrefix).toList()));
@@ -197,6 +217,19 @@ public final class EnterpriseIndex {
         }
         // a prefix between the standard's levels (e.g. "C3"): the union of every code below it
         return union(new ArrayList<>(industries.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()));
+    }
+
+    /** The bitmaps present among those named (an unknown town or code adds nothing). */
+    private static List<RoaringBitmap> members(List<@Nullable RoaringBitmap> bitmaps) {
+        return bitmaps.stream().filter(b -> b != null).map(b -> (RoaringBitmap) b).toList();
+    }
+
+    private static long cardinality(List<RoaringBitmap> union) {
+        long n = 0;
+        for (RoaringBitmap b : union) {
+            n += b.getLongCardinality();
+        }
+        return n;
     }
 
     private static RoaringBitmap union(List<@Nullable RoaringBitmap> bitmaps) {

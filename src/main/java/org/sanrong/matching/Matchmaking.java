@@ -179,7 +179,7 @@ public class Matchmaking {
         List<String> codes = eligibility.eligible(filter);
         List<org.sanrong.enterprise.EnterpriseCard> named = new ArrayList<>();
         if (official) {
-            codes.stream().sorted().limit(50).forEach(code -> enterprises.card(code).ifPresent(named::add));
+            codes.stream().sorted().limit(200).forEach(code -> enterprises.card(code).ifPresent(named::add));
         } else {
             // known to the institution: enterprises that showed it a demand, or granted it consent
             Set<String> eligibleCodes = new java.util.HashSet<>(codes);
@@ -187,8 +187,14 @@ public class Matchmaking {
                     registry.find(user.organisationId()).map(o -> o.institutionType()).orElse(null)));
             demands.open(org.sanrong.demand.OpenDemandQuery.none(), user, 0, 200).items().stream()
                     .map(DemandView::enterpriseCreditCode).forEach(known::add);
-            known.stream().filter(eligibleCodes::contains).limit(50)
+            known.stream().filter(eligibleCodes::contains).limit(200)
                     .forEach(code -> enterprises.card(code).ifPresent(named::add));
+        }
+        // ranked: those on the platform first (they can apply at once), then by live qualifications, then name
+        named.sort(Comparator.comparing((org.sanrong.enterprise.EnterpriseCard c) -> !c.onPlatform())
+                .thenComparing(c -> -c.qualifications().size()).thenComparing(c -> c.name()));
+        if (named.size() > 50) {
+            named.subList(50, named.size()).clear();
         }
         var names = EligibilityCriteria.Names.of(reference);
         return new ProductReach(product.name(), codes.size(), byTown, named, !official,

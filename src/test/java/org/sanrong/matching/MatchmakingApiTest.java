@@ -38,6 +38,9 @@ class MatchmakingApiTest {
     @Autowired
     EnterpriseEligibility eligibility;
 
+    @Autowired
+    org.sanrong.reference.ReferenceData reference;
+
     private JsonNode get(String path, String user) {
         var r = new WebClient(port).api("GET", path, user, PW, null);
         assertThat(r.statusCode()).as(path + " as " + user + ": " + r.body()).isEqualTo(200);
@@ -78,6 +81,40 @@ class MatchmakingApiTest {
             }
         }
         assertThat(seenIneligible || matches.size() > 0).isTrue();
+
+        // every "不符合" reason names a rule the enterprise really fails, in the catalogue's own evaluation
+        String code = get("/api/v1/demands/" + demandId, "enterprise").path("enterpriseCreditCode").asText();
+        var facts = enterprises.facts(code).orElseThrow();
+        JsonNode demand = get("/api/v1/demands/" + demandId, "enterprise");
+        java.util.Set<org.sanrong.catalog.Collateral> offered = java.util.EnumSet.noneOf(
+                org.sanrong.catalog.Collateral.class);
+        demand.path("terms").path("collateral").forEach(c -> offered.add(
+                org.sanrong.catalog.Collateral.valueOf(c.asText())));
+        if (offered.isEmpty()) {
+            offered.add(org.sanrong.catalog.Collateral.NONE);
+        }
+        var catalogFacts = new org.sanrong.catalog.EnterpriseFacts(facts.townCode(), facts.industryCode(),
+                facts.stage(), facts.qualifications(), facts.registeredOn(), facts.revenueFen(), facts.headcount(),
+                null, null, offered);
+        int checked = 0;
+        for (JsonNode m : matches) {
+            var version = catalog.version(new org.sanrong.catalog.ProductRef(
+                    java.util.UUID.fromString(m.path("product").path("productId").asText()),
+                    m.path("product").path("version").asInt())).orElseThrow();
+            var failedLabels = version.content().criteria().evaluate(catalogFacts,
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")), reference).failed().stream()
+                    .map(c -> "不符合：" + c.label()).toList();
+            for (JsonNode reason : m.path("failedRules")) {
+                if (reason.asText().startsWith("不符合：")) {
+                    assertThat(failedLabels).contains(reason.asText());
+                    checked++;
+                }
+            }
+            if (m.path("eligible").asBoolean()) {
+                assertThat(failedLabels).as("an eligible product fails no criterion").isEmpty();
+            }
+        }
+        assertThat(checked).as("some products are refused on their criteria").isPositive();
 
         var other = new WebClient(port).api("GET", "/api/v1/demands/" + demandId + "/matches", "investor", PW, null);
         assertThat(other.statusCode()).as("another institution cannot see a chosen-only or other's demand")
@@ -122,6 +159,31 @@ class MatchmakingApiTest {
         assertThat(stats.path("served").asInt()).isEqualTo(served);
         assertThat(new WebClient(port).api("GET", "/api/v1/matching/statistics", "bank", PW, null).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void matchingPagesRenderForTheirUsers() {
+        WebClient bank = new WebClient(port);
+        bank.login("bank", PW);
+        var inbox = bank.get("/institution/matched-demands");
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(inbox.body()).contains("与本机构产品匹配的融资需求").contains("id=\"inbox\"");
+        String productId = null;
+        for (JsonNode p : get("/api/v1/products/mine", "bank")) {
+            if (p.path("status").asText().equals("PUBLISHED")) {
+                productId = p.path("id").asText();
+            }
+        }
+        var reach = bank.get("/products/" + productId + "/reach");
+        assertThat(reach.statusCode()).isEqualTo(200);
+        assertThat(reach.body()).contains("id=\"reach-count\"").contains("仅显示");
+        WebClient founder = new WebClient(port);
+        founder.login("enterprise", PW);
+        assertThat(founder.get("/enterprise/eligible-products").body()).contains("本企业可申请的产品")
+                .contains("class=\"badge text-bg-success fs-6 score\"");
+        WebClient gov = new WebClient(port);
+        gov.login("gov", PW);
+        assertThat(gov.follow("/").body()).contains("融资需求匹配情况");
     }
 
     @Test

@@ -133,6 +133,17 @@ class FinancialProducts {
                 .params(ref.productId(), ref.version()).query(this::mapVersion).optional();
     }
 
+    /** Every version on the shelf today (published, within validity), in one statement. */
+    List<StoredVersion> shelf(java.time.LocalDate today) {
+        java.sql.Date day = java.sql.Date.valueOf(today);
+        return jdbc.sql("""
+                SELECT v.* FROM catalog.product p JOIN catalog.product_version v
+                    ON v.product_id = p.id AND v.version = p.version
+                WHERE p.status = 'PUBLISHED' AND (v.valid_until IS NULL OR v.valid_until >= ?)
+                    AND (v.valid_from IS NULL OR v.valid_from <= ?)""")
+                .params(day, day).query(this::mapVersion).list();
+    }
+
     List<StoredVersion> versions(List<ProductRef> refs) {
         if (refs.isEmpty()) {
             return List.of();

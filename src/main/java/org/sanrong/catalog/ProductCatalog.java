@@ -231,6 +231,12 @@ public class ProductCatalog {
         return products.version(ref).map(this::view);
     }
 
+    /** Every product version on the shelf today, read in one statement; for matching, which judges them all. */
+    @Transactional(readOnly = true)
+    public List<ProductVersionView> shelf() {
+        return products.shelf(today()).stream().map(this::view).toList();
+    }
+
     /** The version on the shelf now: the latest, while the product is published; empty otherwise. */
     @Transactional(readOnly = true)
     public Optional<ProductVersionView> current(UUID id) {

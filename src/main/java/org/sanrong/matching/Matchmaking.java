@@ -9,8 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.sanrong.catalog.EligibilityCriteria;
 import org.sanrong.catalog.ProductCatalog;
-import org.sanrong.catalog.ProductQuery;
-import org.sanrong.catalog.ProductRef;
 import org.sanrong.catalog.ProductVersionView;
 import org.sanrong.demand.DemandView;
 import org.sanrong.demand.Demands;
@@ -228,10 +226,7 @@ public class Matchmaking {
             .thenComparing(ProductMatch::productName);
 
     private List<ProductVersionView> shelf() {
-        List<ProductVersionView> shelf = new ArrayList<>();
-        catalog.search(new ProductQuery(null, null, null, null, null, null, ProductQuery.Sort.NEWEST), 0, 10_000)
-                .items().forEach(row -> catalog.version(new ProductRef(row.id(), row.version())).ifPresent(shelf::add));
-        return shelf;
+        return catalog.shelf();
     }
 
 }

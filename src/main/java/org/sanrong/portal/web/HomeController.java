@@ -57,18 +57,6 @@ class HomeController {
         this.audit = audit;
     }
 
-    /** The market at a glance for government and the operator: products on the shelf, demands by status. */
-    private void market(Model model) {
-        Map<DemandStatus, Long> byStatus = demands.counts();
-        model.addAttribute("demandsByStatus", byStatus);
-        model.addAttribute("openDemandAmount", demands.openAmountFen());
-        model.addAttribute("charts", new java.util.LinkedHashMap<>((Map<String, String>) model.getAttribute("charts")));
-        @SuppressWarnings("unchecked")
-        Map<String, String> charts = (Map<String, String>) model.getAttribute("charts");
-        charts.put("productsByKind", this.charts.pie(catalog.counts().publishedByKind(), "financingKind."));
-        charts.put("demandsByStatus", this.charts.bar(labelled(byStatus)));
-    }
-
     private Map<String, Long> labelled(Map<DemandStatus, Long> byStatus) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         byStatus.forEach((status, n) -> {
@@ -80,12 +68,22 @@ class HomeController {
         return out;
     }
 
-    private void registry(Model model) {
+    /**
+     * What government and the operator see first: the registry by town, stage and qualification, and the market —
+     * products on the shelf by kind, demands by status — as figures and chart data.
+     */
+    private void overview(Model model, CatalogCounts products) {
         RegistryCensus census = enterprises.census();
+        Map<DemandStatus, Long> byStatus = demands.counts();
         model.addAttribute("registry", census);
-        model.addAttribute("charts", Map.of("towns", charts.bar(census.byTown()),
+        model.addAttribute("demandsByStatus", byStatus);
+        model.addAttribute("openDemandAmount", demands.openAmountFen());
+        model.addAttribute("charts", Map.of(
+                "towns", charts.bar(census.byTown()),
                 "stages", charts.pie(census.byStage(), "stage."),
-                "qualifications", charts.bar(census.byQualification())));
+                "qualifications", charts.bar(census.byQualification()),
+                "productsByKind", charts.pie(products.publishedByKind(), "financingKind."),
+                "demandsByStatus", charts.bar(labelled(byStatus))));
     }
 
     @GetMapping("/")
@@ -110,14 +108,12 @@ class HomeController {
             model.addAttribute("accounts", membership.countAccounts());
             model.addAttribute("auditToday", audit.countToday());
             model.addAttribute("index", eligibility.status());
-            registry(model);
-            market(model);
+            overview(model, products);
             return "portal/home-admin";
         }
         if (user.hasRole(Role.GOV)) {
             model.addAttribute("census", census);
-            registry(model);
-            market(model);
+            overview(model, products);
             model.addAttribute("matchStatistics", matchmaking.statistics(user));
             model.addAttribute("institutionsByType", registry.activeInstitutionsByType());
             return "portal/home-gov";

@@ -57,16 +57,7 @@ public class Matchmaking {
     /** Every product on the shelf judged for a demand: eligible ones by score, then the others with reasons. */
     @Transactional(readOnly = true)
     public List<ProductMatch> forDemand(UUID demandId, SignedInUser user) {
-        DemandView demand = demands.view(new FinancingDemand.Id(demandId), user);
-        EnterpriseFacts facts = enterprises.facts(demand.enterpriseCreditCode())
-                .orElseThrow(() -> new NotFoundException("企业不存在"));
-        LocalDate today = LocalDate.now(clock);
-        List<ProductMatch> matches = new ArrayList<>();
-        for (ProductVersionView product : shelf()) {
-            matches.add(judge.judge(product, facts, demand.terms(), today));
-        }
-        matches.sort(ORDER);
-        return matches;
+        return rank(demands.view(new FinancingDemand.Id(demandId), user), catalog.shelf());
     }
 
     /**
@@ -76,17 +67,49 @@ public class Matchmaking {
      */
     @Transactional(readOnly = true)
     public List<FinancingPackage> packagesFor(UUID demandId, SignedInUser user) {
+        return demandMatches(demandId, user).packages();
+    }
+
+    /** A demand's ranked products and its packages, from one reading of the demand and the shelf. */
+    public record DemandMatches(List<ProductMatch> matches, List<FinancingPackage> packages) {
+    }
+
+    @Transactional(readOnly = true)
+    public DemandMatches demandMatches(UUID demandId, SignedInUser user) {
         DemandView demand = demands.view(new FinancingDemand.Id(demandId), user);
-        List<ProductMatch> eligible = forDemand(demandId, user).stream().filter(ProductMatch::eligible).toList();
+        List<ProductVersionView> shelf = catalog.shelf();
+        List<ProductMatch> matches = rank(demand, shelf);
+        java.util.Map<org.sanrong.catalog.ProductRef, Long> money = new java.util.HashMap<>();
+        shelf.forEach(p -> money.put(p.ref(), money(p)));
+        return new DemandMatches(matches, packages(demand, matches, money));
+    }
+
+    private List<ProductMatch> rank(DemandView demand, List<ProductVersionView> shelf) {
+        EnterpriseFacts facts = enterprises.facts(demand.enterpriseCreditCode())
+                .orElseThrow(() -> new NotFoundException("企业不存在"));
+        LocalDate today = LocalDate.now(clock);
+        List<ProductMatch> matches = new ArrayList<>(shelf.size());
+        for (ProductVersionView product : shelf) {
+            matches.add(judge.judge(product, facts, demand.terms(), today));
+        }
+        matches.sort(ORDER);
+        return matches;
+    }
+
+    private static List<FinancingPackage> packages(DemandView demand, List<ProductMatch> matches,
+            java.util.Map<org.sanrong.catalog.ProductRef, Long> moneyOf) {
+        List<ProductMatch> eligible = matches.stream().filter(ProductMatch::eligible).toList();
         Long need = demand.terms().amountFen();
         List<FinancingPackage> packages = new ArrayList<>();
         for (int i = 0; i < eligible.size(); i++) {
             for (int j = i + 1; j < eligible.size(); j++) {
                 ProductMatch a = eligible.get(i);
                 ProductMatch b = eligible.get(j);
-                long money = money(a) + money(b);
+                long moneyA = moneyOf.getOrDefault(a.product(), 0L);
+                long moneyB = moneyOf.getOrDefault(b.product(), 0L);
+                long money = moneyA + moneyB;
                 boolean complementary = a.kind() != b.kind();
-                boolean adds = need != null && money >= need && Math.max(money(a), money(b)) < need;
+                boolean adds = need != null && money >= need && Math.max(moneyA, moneyB) < need;
                 if (!complementary && !adds) {
                     continue;
                 }
@@ -103,10 +126,10 @@ public class Matchmaking {
     }
 
     /** Money a product can bring: its maximum amount for loans, investment and leasing; none for cover. */
-    private long money(ProductMatch m) {
-        return switch (m.kind()) {
-            case DEBT, EQUITY, LEASING -> catalog.version(m.product()).map(v -> v.content().terms().maxAmountFen())
-                    .map(x -> x == null ? 0L : x).orElse(0L);
+    private static long money(ProductVersionView p) {
+        Long max = p.content().terms().maxAmountFen();
+        return switch (p.type().kind()) {
+            case DEBT, EQUITY, LEASING -> max == null ? 0L : max;
             case GUARANTEE, INSURANCE -> 0L;
         };
     }
@@ -120,8 +143,8 @@ public class Matchmaking {
         if (!user.hasRole(org.sanrong.identity.Role.INSTITUTION)) {
             throw new AccessDeniedException("匹配需求面向金融机构");
         }
-        List<ProductVersionView> own = shelf().stream().filter(p -> p.institutionId().equals(user.organisationId()))
-                .toList();
+        List<ProductVersionView> own = catalog.shelf().stream()
+                .filter(p -> p.institutionId().equals(user.organisationId())).toList();
         LocalDate today = LocalDate.now(clock);
         List<MatchedDemand> inbox = new ArrayList<>();
         for (DemandView demand : demands.open(org.sanrong.demand.OpenDemandQuery.none(), user, 0, 200).items()) {
@@ -144,7 +167,7 @@ public class Matchmaking {
         }
         EnterpriseFacts facts = enterprises.facts(creditCode).orElseThrow(() -> new NotFoundException("企业不存在"));
         LocalDate today = LocalDate.now(clock);
-        return shelf().stream().map(p -> judge.judge(p, facts, null, today)).sorted(ORDER).toList();
+        return catalog.shelf().stream().map(p -> judge.judge(p, facts, null, today)).sorted(ORDER).toList();
     }
 
     /**
@@ -205,13 +228,14 @@ public class Matchmaking {
         if (!user.hasRole(org.sanrong.identity.Role.GOV) && !user.hasRole(org.sanrong.identity.Role.ADMIN)) {
             throw new AccessDeniedException("匹配统计面向政府部门");
         }
+        List<ProductVersionView> shelf = catalog.shelf();
         int open = 0;
         int served = 0;
         long bestScores = 0;
         for (DemandView demand : demands.open(new org.sanrong.demand.OpenDemandQuery(null, null, null, null, null,
                 org.sanrong.demand.DemandStatus.PUBLISHED), user, 0, 500).items()) {
             open++;
-            var best = forDemand(demand.id(), user).stream().filter(ProductMatch::eligible)
+            var best = rank(demand, shelf).stream().filter(ProductMatch::eligible)
                     .mapToInt(ProductMatch::score).max();
             if (best.isPresent()) {
                 served++;
@@ -225,8 +249,5 @@ public class Matchmaking {
             .thenComparing(Comparator.comparingInt(ProductMatch::score).reversed())
             .thenComparing(ProductMatch::productName);
 
-    private List<ProductVersionView> shelf() {
-        return catalog.shelf();
-    }
 
 }

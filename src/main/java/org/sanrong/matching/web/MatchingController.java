@@ -25,8 +25,9 @@ class MatchingController {
 
     @GetMapping("/demands/{id}/matches")
     String demand(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("matches", matchmaking.forDemand(id, user));
-        model.addAttribute("packages", matchmaking.packagesFor(id, user));
+        Matchmaking.DemandMatches found = matchmaking.demandMatches(id, user);
+        model.addAttribute("matches", found.matches());
+        model.addAttribute("packages", found.packages());
         model.addAttribute("demandId", id);
         return "matching/demand-matches";
     }

@@ -377,7 +377,7 @@ public class EnterpriseBook {
         Date registered = rs.getDate("registered_on");
         return new EnterpriseFacts(rs.getString("credit_code"), rs.getString("town_code"),
                 rs.getString("industry_code"), LifecycleStage.valueOf(rs.getString("stage")),
-                Enterprises.emerging(rs.getArray("qualifications")),
+                Enterprises.texts(rs.getArray("qualifications")),
                 registered == null ? null : registered.toLocalDate(), rs.getObject("revenue_fen", Long.class),
                 rs.getObject("headcount", Integer.class));
     }

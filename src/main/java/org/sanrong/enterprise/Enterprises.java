@@ -130,7 +130,7 @@ class Enterprises {
         Profile profile = new Profile(rs.getString("name"), rs.getString("legal_form"),
                 registered == null ? null : registered.toLocalDate(), rs.getObject("registered_capital_fen", Long.class),
                 rs.getString("town_code"), rs.getString("address"), rs.getString("industry_code"),
-                emerging(rs.getArray("emerging_industries")), rs.getObject("headcount", Integer.class),
+                texts(rs.getArray("emerging_industries")), rs.getObject("headcount", Integer.class),
                 rs.getInt("invention_patents"), rs.getInt("utility_patents"), rs.getInt("design_patents"),
                 rs.getInt("software_copyrights"), rs.getInt("trademarks"), rs.getBoolean("equity_funded"),
                 rs.getString("contact_name"), rs.getString("contact_mobile"), rs.getString("contact_email"));
@@ -141,7 +141,8 @@ class Enterprises {
                 rs.getObject("organisation_id", UUID.class), rs.getTimestamp("updated_at").toInstant());
     }
 
-    static Set<String> emerging(@Nullable Array array) throws SQLException {
+    /** A varchar[] column as a set of strings (emerging industries, qualification kinds). */
+    static Set<String> texts(@Nullable Array array) throws SQLException {
         if (array == null) {
             return Set.of();
         }

@@ -94,22 +94,9 @@ record ProductForm(@Nullable String type, @Nullable String name, @Nullable Strin
         } catch (InvalidRequestException e) {
             onForm(e.fieldErrors()).forEach(in::reject);
         }
-        List<LifecycleStage> stageList = new ArrayList<>();
-        for (String s : list(stages)) {
-            try {
-                stageList.add(LifecycleStage.valueOf(s));
-            } catch (IllegalArgumentException e) {
-                in.reject("stages", "未知的生命周期阶段：" + s);
-            }
-        }
-        List<Collateral> collateralList = new ArrayList<>();
-        for (String s : list(collateral)) {
-            try {
-                collateralList.add(Collateral.valueOf(s));
-            } catch (IllegalArgumentException e) {
-                in.reject("collateral", "未知的担保方式：" + s);
-            }
-        }
+        List<LifecycleStage> stageList = constants(in, "stages", LifecycleStage.class, list(stages), "未知的生命周期阶段：");
+        List<Collateral> collateralList = constants(in, "collateral", Collateral.class, list(collateral),
+                "未知的担保方式：");
         Integer years = in.integer("minYearsInOperation", minYearsInOperation);
         Long minRev = in.wan("minRevenue", minRevenue);
         Long maxRev = in.wan("maxRevenue", maxRevenue);
@@ -133,6 +120,20 @@ record ProductForm(@Nullable String type, @Nullable String name, @Nullable Strin
     }
 
     /** Renames the domain's field names to the form's. */
+    /** The enum constants named in a multi-select; an unknown name is reported on the field. */
+    private static <E extends Enum<E>> List<E> constants(FormInput in, String field, Class<E> type, List<String> names,
+            String unknown) {
+        List<E> out = new ArrayList<>();
+        for (String name : names) {
+            try {
+                out.add(Enum.valueOf(type, name));
+            } catch (IllegalArgumentException e) {
+                in.reject(field, unknown + name);
+            }
+        }
+        return out;
+    }
+
     static Map<String, String> onForm(Map<String, String> errors) {
         Map<String, String> renamed = new LinkedHashMap<>();
         errors.forEach((field, message) -> renamed.putIfAbsent(FORM_FIELDS.getOrDefault(field, field), message));

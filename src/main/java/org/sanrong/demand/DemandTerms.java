@@ -25,11 +25,13 @@ import org.sanrong.platform.Fen;
  * @param maxEquityStakePercent for equity, the largest stake the enterprise would give up (0-100, exclusive of 0)
  * @param maxAnnualRatePercent the highest annual rate it accepts (0-36), for debt and leasing
  * @param chosenInstitutions with {@link Visibility#CHOSEN}, the institutions' organisation ids; empty otherwise
+ * @param oneLenderAtATime 独家对接: only one institution may work on the demand at a time (the first to pick it up);
+ *     others may pick it up again if that one declines or the deal ends
  */
 public record DemandTerms(@Nullable Long amountFen, @Nullable String purpose, @Nullable PurposeCategory purposeCategory,
         @Nullable Integer termMonths, Set<FinancingKind> kinds, @Nullable BigDecimal maxEquityStakePercent,
         @Nullable BigDecimal maxAnnualRatePercent, Set<Collateral> collateral, @Nullable LocalDate neededBy,
-        Visibility visibility, List<UUID> chosenInstitutions) {
+        Visibility visibility, List<UUID> chosenInstitutions, boolean oneLenderAtATime) {
 
     public static final int MAX_TERM_MONTHS = 360;
     public static final BigDecimal MAX_RATE = BigDecimal.valueOf(36);
@@ -46,6 +48,15 @@ public record DemandTerms(@Nullable Long amountFen, @Nullable String purpose, @N
                 : List.copyOf(new LinkedHashSet<>(chosenInstitutions));
         maxEquityStakePercent = plain(maxEquityStakePercent);
         maxAnnualRatePercent = plain(maxAnnualRatePercent);
+    }
+
+    /** Terms open to several lenders at once (the default). */
+    public DemandTerms(@Nullable Long amountFen, @Nullable String purpose, @Nullable PurposeCategory purposeCategory,
+            @Nullable Integer termMonths, Set<FinancingKind> kinds, @Nullable BigDecimal maxEquityStakePercent,
+            @Nullable BigDecimal maxAnnualRatePercent, Set<Collateral> collateral, @Nullable LocalDate neededBy,
+            Visibility visibility, List<UUID> chosenInstitutions) {
+        this(amountFen, purpose, purposeCategory, termMonths, kinds, maxEquityStakePercent, maxAnnualRatePercent,
+                collateral, neededBy, visibility, chosenInstitutions, false);
     }
 
     /** 8.50 and 8.5 are the same rate: no trailing zeros, no exponent. */
@@ -151,6 +162,6 @@ public record DemandTerms(@Nullable Long amountFen, @Nullable String purpose, @N
     /** The same terms without the list of chosen institutions, for readers who are themselves institutions. */
     DemandTerms withoutChosenList() {
         return new DemandTerms(amountFen, purpose, purposeCategory, termMonths, kinds, maxEquityStakePercent,
-                maxAnnualRatePercent, collateral, neededBy, visibility, List.of());
+                maxAnnualRatePercent, collateral, neededBy, visibility, List.of(), oneLenderAtATime);
     }
 }

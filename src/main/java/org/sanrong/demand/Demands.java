@@ -216,6 +216,21 @@ public class Demands {
         };
     }
 
+    /**
+     * A demand with its full terms, for a module acting on the platform's own behalf (the deal module re-routing an
+     * overdue demand); never shown to a user as it is.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<DemandView> find(FinancingDemand.Id id) {
+        return demands.find(id).map(d -> view(d, card(d.enterpriseCreditCode()), false));
+    }
+
+    /** The organisation of the enterprise that owns the demand (the deal module addresses it). */
+    @Transactional(readOnly = true)
+    public UUID ownerOrganisation(FinancingDemand.Id id) {
+        return demands.find(id).orElseThrow(DemandNotFound::new).organisationId();
+    }
+
     /** Every published version, newest first; for the owner and staff (institutions see the current one). */
     @Transactional(readOnly = true)
     public List<DemandVersion> versions(FinancingDemand.Id id, SignedInUser user) {

@@ -104,8 +104,11 @@ public class FinancingDemand {
         events.add(published());
     }
 
-    /** PUBLISHED → IN_PROGRESS: an institution has taken it up. */
+    /** PUBLISHED → IN_PROGRESS: an institution has taken it up; a second institution changes nothing. */
     void startProgress(Instant now) {
+        if (status == DemandStatus.IN_PROGRESS) {
+            return;
+        }
         if (status != DemandStatus.PUBLISHED) {
             throw new IllegalStateException("只有已发布的需求可以进入对接");
         }

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Repository;
 class FinancingDemands {
 
     static final String TERMS_COLUMNS = "amount_fen, purpose, purpose_category, term_months, kinds, "
-            + "max_equity_stake, max_annual_rate, collateral, needed_by, visibility, chosen_institutions";
+            + "max_equity_stake, max_annual_rate, collateral, needed_by, visibility, chosen_institutions, one_lender";
     private static final String TERMS_PARAMS = ":amount, :purpose, :category, :term, CAST(:kinds AS varchar[]), "
-            + ":stake, :rate, CAST(:collateral AS varchar[]), :neededBy, :visibility, CAST(:chosen AS uuid[])";
+            + ":stake, :rate, CAST(:collateral AS varchar[]), :neededBy, :visibility, CAST(:chosen AS uuid[]), :oneLender";
 
     private final JdbcClient jdbc;
 
@@ -58,7 +58,7 @@ class FinancingDemands {
                     amount_fen = :amount, purpose = :purpose, purpose_category = :category, term_months = :term,
                     kinds = CAST(:kinds AS varchar[]), max_equity_stake = :stake, max_annual_rate = :rate,
                     collateral = CAST(:collateral AS varchar[]), needed_by = :neededBy, visibility = :visibility,
-                    chosen_institutions = CAST(:chosen AS uuid[]),
+                    chosen_institutions = CAST(:chosen AS uuid[]), one_lender = :oneLender,
                     enterprise_name = COALESCE(:name, enterprise_name),
                     town_code = CASE WHEN :hasCard THEN :town ELSE town_code END,
                     industry_code = CASE WHEN :hasCard THEN :industry ELSE industry_code END
@@ -136,7 +136,8 @@ class FinancingDemands {
                 .param("collateral", array(t.collateral(), Enum::name))
                 .param("neededBy", t.neededBy() == null ? null : Date.valueOf(t.neededBy()))
                 .param("visibility", t.visibility().name())
-                .param("chosen", array(t.chosenInstitutions(), UUID::toString));
+                .param("chosen", array(t.chosenInstitutions(), UUID::toString))
+                .param("oneLender", t.oneLenderAtATime());
     }
 
     private static <T> String array(java.util.Collection<T> values, Function<T, String> f) {
@@ -152,7 +153,7 @@ class FinancingDemands {
                 enums(rs.getArray("kinds"), FinancingKind.class), rs.getBigDecimal("max_equity_stake"),
                 rs.getBigDecimal("max_annual_rate"), enums(rs.getArray("collateral"), Collateral.class),
                 neededBy == null ? null : neededBy.toLocalDate(), Visibility.valueOf(rs.getString("visibility")),
-                uuids(rs.getArray("chosen_institutions")));
+                uuids(rs.getArray("chosen_institutions")), rs.getBoolean("one_lender"));
     }
 
     private static <E extends Enum<E>> Set<E> enums(@Nullable Array array, Class<E> type) throws SQLException {

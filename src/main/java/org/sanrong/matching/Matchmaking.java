@@ -84,6 +84,26 @@ public class Matchmaking {
         return new DemandMatches(matches, packages(demand, matches, money));
     }
 
+    /**
+     * Every product on the shelf judged for a demand the caller has already been allowed to read (the deal module
+     * picks the next-best institutions with it): eligible ones by score, then the others.
+     */
+    @Transactional(readOnly = true)
+    public List<ProductMatch> rank(DemandView demand) {
+        return rank(demand, catalog.shelf());
+    }
+
+    /** The institution's best eligible product for a demand, if it has one: what "matched to it" means. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ProductMatch> bestOf(UUID institutionId, DemandView demand) {
+        EnterpriseFacts facts = enterprises.facts(demand.enterpriseCreditCode())
+                .orElseThrow(() -> new NotFoundException("企业不存在"));
+        LocalDate today = LocalDate.now(clock);
+        return catalog.shelf().stream().filter(p -> p.institutionId().equals(institutionId))
+                .map(p -> judge.judge(p, facts, demand.terms(), today)).filter(ProductMatch::eligible)
+                .max(Comparator.comparingInt(ProductMatch::score));
+    }
+
     private List<ProductMatch> rank(DemandView demand, List<ProductVersionView> shelf) {
         EnterpriseFacts facts = enterprises.facts(demand.enterpriseCreditCode())
                 .orElseThrow(() -> new NotFoundException("企业不存在"));

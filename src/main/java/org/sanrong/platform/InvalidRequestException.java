@@ -39,6 +39,11 @@ public class InvalidRequestException extends RuntimeException {
         return new InvalidRequestException(message, Map.of(field, message), 409);
     }
 
+    /** Well-formed but unusable, e.g. an Idempotency-Key reused for a different request: HTTP 422. */
+    public static InvalidRequestException unprocessable(String field, String message) {
+        return new InvalidRequestException(message, Map.of(field, message), 422);
+    }
+
     public Map<String, String> fieldErrors() {
         return fieldErrors;
     }

@@ -26,10 +26,10 @@ import org.sanrong.platform.FormInput;
 record DemandForm(@Nullable String amount, @Nullable String purpose, @Nullable String purposeCategory,
         @Nullable String termMonths, @Nullable List<String> kinds, @Nullable String maxEquityStakePercent,
         @Nullable String maxAnnualRatePercent, @Nullable List<String> collateral, @Nullable String neededBy,
-        @Nullable String visibility, @Nullable List<String> chosenInstitutions) {
+        @Nullable String visibility, @Nullable List<String> chosenInstitutions, boolean oneLenderAtATime) {
 
     static DemandForm empty() {
-        return new DemandForm("", "", "", "", List.of(), "", "", List.of(), "", Visibility.ALL.name(), List.of());
+        return new DemandForm("", "", "", "", List.of(), "", "", List.of(), "", Visibility.ALL.name(), List.of(), false);
     }
 
     static DemandForm of(DemandView d) {
@@ -39,7 +39,8 @@ record DemandForm(@Nullable String amount, @Nullable String purpose, @Nullable S
                 t.termMonths() == null ? "" : t.termMonths().toString(), t.kinds().stream().map(Enum::name).toList(),
                 plain(t.maxEquityStakePercent()), plain(t.maxAnnualRatePercent()),
                 t.collateral().stream().map(Enum::name).toList(), t.neededBy() == null ? "" : t.neededBy().toString(),
-                t.visibility().name(), t.chosenInstitutions().stream().map(UUID::toString).toList());
+                t.visibility().name(), t.chosenInstitutions().stream().map(UUID::toString).toList(),
+                t.oneLenderAtATime());
     }
 
     /** The form's name for a field the rules name by its API name. */
@@ -76,7 +77,7 @@ record DemandForm(@Nullable String amount, @Nullable String purpose, @Nullable S
         }
         DemandTerms terms = new DemandTerms(amountFen, purpose, named(PurposeCategory.class, purposeCategory),
                 term, names(FinancingKind.class, kinds), stake, rate, names(Collateral.class, collateral), date,
-                named(Visibility.class, visibility), chosen);
+                named(Visibility.class, visibility), chosen, oneLenderAtATime);
         return new Parsed(terms, in.errors());
     }
 

@@ -13,6 +13,7 @@ CREATE TABLE deal.deal (
     enterprise_credit_code    char(18)      NOT NULL,
     enterprise_name           varchar(100)  NOT NULL,
     enterprise_org_id         uuid          NOT NULL,
+    enterprise_stage          varchar(12),
     institution_id            uuid          NOT NULL,
     institution_name          varchar(100)  NOT NULL,
     product_id                uuid          NOT NULL,
@@ -99,3 +100,15 @@ CREATE TABLE deal.league_publication (
     at            timestamptz   NOT NULL,
     by_actor      varchar(100)  NOT NULL
 );
+
+-- Which institutions matching found eligible for each published demand (best product per institution), kept when
+-- the demand is published or revised: the top of the funnel ("matched") and what "matched to it" means later.
+CREATE TABLE deal.demand_match (
+    demand_id       uuid         NOT NULL,
+    institution_id  uuid         NOT NULL,
+    product_id      uuid         NOT NULL,
+    score           smallint     NOT NULL,
+    matched_at      timestamptz  NOT NULL,
+    PRIMARY KEY (demand_id, institution_id)
+);
+CREATE INDEX demand_match_institution ON deal.demand_match (institution_id);

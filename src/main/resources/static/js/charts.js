@@ -5,7 +5,10 @@
     var spec = JSON.parse(el.getAttribute('data-chart'));
     var chart = echarts.init(el);
     var data = spec.names.map(function (n, i) { return { name: n, value: spec.values[i] }; });
-    var option = spec.type === 'pie'
+    var option = spec.type === 'funnel'
+      ? { tooltip: { trigger: 'item' }, series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%',
+          minSize: '8%', data: data, label: { formatter: '{b}：{c}' } }] }
+      : spec.type === 'pie'
       ? { tooltip: { trigger: 'item' }, series: [{ type: 'pie', radius: ['40%', '70%'], data: data,
           label: { formatter: '{b}\n{c}' } }] }
       : { tooltip: { trigger: 'axis' }, grid: { left: 40, right: 10, top: 10, bottom: 60 },

@@ -27,7 +27,8 @@ public final class Deal {
 
     /** Who the deal is between and what it is about; fixed when it opens. */
     public record Parties(@Nullable UUID demandId, boolean oneLender, String enterpriseCreditCode,
-            String enterpriseName, UUID enterpriseOrganisationId, UUID institutionId, String institutionName,
+            String enterpriseName, org.sanrong.enterprise.@Nullable LifecycleStage enterpriseStage,
+            UUID enterpriseOrganisationId, UUID institutionId, String institutionName,
             ProductRef product, String productName, String productType, FinancingKind kind) {
     }
 

@@ -126,7 +126,7 @@ public class DealFlow {
                 : demand != null ? demand.terms().purpose() : null;
         EnterpriseCard card = enterprises.card(code).orElseThrow();
         Deal.Parties parties = new Deal.Parties(a.demandId(), demand != null && demand.terms().oneLenderAtATime(),
-                code, card.name(), user.organisationId(), product.institutionId(), product.institutionName(),
+                code, card.name(), card.stage(), user.organisationId(), product.institutionId(), product.institutionName(),
                 product.ref(), product.name(), product.type().name(), product.type().kind());
         Instant now = clock.instant();
         Deal deal = Deal.open(DealOrigin.APPLICATION, parties, amount, term, purpose, user.username(), now,
@@ -163,7 +163,7 @@ public class DealFlow {
         ProductVersionView product = catalog.version(best.product()).orElseThrow();
         UUID enterpriseOrg = demandOwner(demand);
         Deal.Parties parties = new Deal.Parties(demandId, demand.terms().oneLenderAtATime(),
-                demand.enterpriseCreditCode(), card.name(), enterpriseOrg, user.organisationId(),
+                demand.enterpriseCreditCode(), card.name(), card.stage(), enterpriseOrg, user.organisationId(),
                 product.institutionName(), product.ref(), product.name(), product.type().name(),
                 product.type().kind());
         Instant now = clock.instant();
@@ -322,7 +322,7 @@ public class DealFlow {
             }
             Deal.Parties parties = new Deal.Parties(demandId, demand.terms().oneLenderAtATime(),
                     late.parties().enterpriseCreditCode(), late.parties().enterpriseName(),
-                    late.parties().enterpriseOrganisationId(), product.institutionId(), product.institutionName(),
+                    late.parties().enterpriseStage(), late.parties().enterpriseOrganisationId(), product.institutionId(), product.institutionName(),
                     product.ref(), product.name(), product.type().name(), product.type().kind());
             Deal referral = Deal.open(DealOrigin.REFERRAL, parties, late.amountFen(), late.termMonths(),
                     late.purpose(), "system", now, calendar.deadline(now, pickUpDays));

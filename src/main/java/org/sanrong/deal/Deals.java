@@ -30,9 +30,9 @@ class Deals {
         Deal.Parties p = d.parties();
         jdbc.sql("""
                 INSERT INTO deal.deal (id, origin, status, demand_id, one_lender, enterprise_credit_code,
-                    enterprise_name, enterprise_org_id, institution_id, institution_name, product_id, product_version,
+                    enterprise_name, enterprise_stage, enterprise_org_id, institution_id, institution_name, product_id, product_version,
                     product_name, product_type, kind, amount_fen, term_months, purpose, opened_at, row_version)
-                VALUES (:id, :origin, :status, :demand, :oneLender, :code, :ename, :eorg, :inst, :iname, :product,
+                VALUES (:id, :origin, :status, :demand, :oneLender, :code, :ename, :stage, :eorg, :inst, :iname, :product,
                     :pversion, :pname, :ptype, :kind, :amount, :term, :purpose, :opened, 0)""")
                 .param("id", d.id().value())
                 .param("origin", d.origin().name())
@@ -41,6 +41,7 @@ class Deals {
                 .param("oneLender", p.oneLender())
                 .param("code", p.enterpriseCreditCode())
                 .param("ename", p.enterpriseName())
+                .param("stage", p.enterpriseStage() == null ? null : p.enterpriseStage().name())
                 .param("eorg", p.enterpriseOrganisationId())
                 .param("inst", p.institutionId())
                 .param("iname", p.institutionName())
@@ -193,6 +194,8 @@ class Deals {
     static Deal map(ResultSet rs, int n) throws SQLException {
         Deal.Parties parties = new Deal.Parties(rs.getObject("demand_id", UUID.class), rs.getBoolean("one_lender"),
                 rs.getString("enterprise_credit_code"), rs.getString("enterprise_name"),
+                rs.getString("enterprise_stage") == null ? null
+                        : org.sanrong.enterprise.LifecycleStage.valueOf(rs.getString("enterprise_stage")),
                 rs.getObject("enterprise_org_id", UUID.class), rs.getObject("institution_id", UUID.class),
                 rs.getString("institution_name"),
                 new ProductRef(rs.getObject("product_id", UUID.class), rs.getInt("product_version")),

@@ -33,8 +33,15 @@ public final class ProductJudge {
     private final java.util.Map<org.sanrong.catalog.ProductRef, java.util.Map<EligibilityCriteria.Rule, String>> reasons =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final ApprovalRates rates;
+
     public ProductJudge(EligibilityCriteria.Names names) {
+        this(names, ApprovalRates.NONE);
+    }
+
+    public ProductJudge(EligibilityCriteria.Names names, ApprovalRates rates) {
         this.names = names;
+        this.rates = rates;
     }
 
     /** Hard rules, then the score. {@code demand} null: the enterprise's facts alone, any security assumed. */
@@ -77,12 +84,12 @@ public final class ProductJudge {
         List<ProductMatch.Factor> f = new ArrayList<>();
         Long need = demand == null ? null : demand.amountFen();
         if (need == null || terms.maxAmountFen() == null) {
-            f.add(new ProductMatch.Factor("额度匹配", 20, 30, "额度由机构按企业情况核定"));
+            f.add(new ProductMatch.Factor("额度匹配", 17, 25, "额度由机构按企业情况核定"));
         } else if (terms.maxAmountFen() >= need) {
-            f.add(new ProductMatch.Factor("额度匹配", 30, 30, "最高 " + Fen.formatWan(terms.maxAmountFen()) + "，可覆盖全部需求"));
+            f.add(new ProductMatch.Factor("额度匹配", 25, 25, "最高 " + Fen.formatWan(terms.maxAmountFen()) + "，可覆盖全部需求"));
         } else {
-            int points = (int) (30 * terms.maxAmountFen() / need);
-            f.add(new ProductMatch.Factor("额度匹配", points, 30, "最高 " + Fen.formatWan(terms.maxAmountFen())
+            int points = (int) (25 * terms.maxAmountFen() / need);
+            f.add(new ProductMatch.Factor("额度匹配", points, 25, "最高 " + Fen.formatWan(terms.maxAmountFen())
                     + "，可覆盖需求的 " + (100 * terms.maxAmountFen() / need) + "%，其余可组合其他产品"));
         }
         Integer months = demand == null ? null : demand.termMonths();
@@ -97,15 +104,15 @@ public final class ProductJudge {
         }
         BigDecimal ceiling = demand == null ? null : demand.maxAnnualRatePercent();
         if (terms.minRate() == null) {
-            f.add(new ProductMatch.Factor("资金成本", 15, 25, "非利率类产品，费用按产品条款"));
+            f.add(new ProductMatch.Factor("资金成本", 12, 20, "非利率类产品，费用按产品条款"));
         } else if (ceiling == null || ceiling.signum() == 0) {
-            f.add(new ProductMatch.Factor("资金成本", 15, 25, "最低年利率 " + pct(terms.minRate()) + "%"));
+            f.add(new ProductMatch.Factor("资金成本", 12, 20, "最低年利率 " + pct(terms.minRate()) + "%"));
         } else {
-            // 25 points at half the ceiling or less, falling linearly to 10 at the ceiling
+            // 20 points at half the ceiling or less, falling linearly to 8 at the ceiling
             BigDecimal share = terms.minRate().divide(ceiling, 4, RoundingMode.HALF_UP);
-            int points = share.compareTo(new BigDecimal("0.5")) <= 0 ? 25
-                    : 25 - share.subtract(new BigDecimal("0.5")).multiply(BigDecimal.valueOf(30)).intValue();
-            f.add(new ProductMatch.Factor("资金成本", Math.max(10, points), 25, "最低年利率 " + pct(terms.minRate())
+            int points = share.compareTo(new BigDecimal("0.5")) <= 0 ? 20
+                    : 20 - share.subtract(new BigDecimal("0.5")).multiply(BigDecimal.valueOf(24)).intValue();
+            f.add(new ProductMatch.Factor("资金成本", Math.max(8, points), 20, "最低年利率 " + pct(terms.minRate())
                     + "%，可接受上限 " + pct(ceiling) + "%"));
         }
         if (criteria.collateral().isEmpty() || criteria.collateral().contains(Collateral.NONE)) {
@@ -129,7 +136,19 @@ public final class ProductJudge {
         } else {
             f.add(new ProductMatch.Factor("机构覆盖", 3, 5, "产品面向全市"));
         }
+        f.add(approvalFactor(rates.of(product.institutionId(), e.stage())));
         return f;
+    }
+
+    /** 审批通过率: 10 points at a 100% approval rate; 5 (neutral) while there are too few decisions to tell. */
+    static ProductMatch.Factor approvalFactor(ApprovalRates.Record r) {
+        if (!r.enough()) {
+            return new ProductMatch.Factor("审批通过率", 5, 10, "该机构的审批记录尚少，暂按中等计");
+        }
+        int percent = (int) Math.round(100.0 * r.approved() / r.decided());
+        int points = (int) Math.round(10.0 * r.approved() / r.decided());
+        return new ProductMatch.Factor("审批通过率", points, 10, (r.similar() ? "同阶段企业" : "全部申请") + "审批通过率 "
+                + percent + "%（" + r.approved() + "/" + r.decided() + "）");
     }
 
     private static String range(@Nullable Integer min, @Nullable Integer max) {

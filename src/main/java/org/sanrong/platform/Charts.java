@@ -26,6 +26,11 @@ public class Charts {
         return spec("bar", counts, null);
     }
 
+    /** A funnel, stages in the map's order (the widest first). */
+    public String funnel(Map<?, ? extends Number> stages) {
+        return spec("funnel", stages, null);
+    }
+
     /** A pie whose keys are enums named through the message bundle ({@code prefix + key}). */
     public String pie(Map<?, ? extends Number> counts, String labelPrefix) {
         return spec("pie", counts, labelPrefix);

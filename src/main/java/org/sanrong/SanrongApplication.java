@@ -10,6 +10,8 @@ import org.springframework.modulith.Modulithic;
 public class SanrongApplication {
 
     public static void main(String[] args) {
+        // Dates and times are China time everywhere (DOMAIN.md), whatever the server's own zone.
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
         SpringApplication.run(SanrongApplication.class, args);
     }
 }

@@ -247,6 +247,9 @@ public final class Deal {
         if (parties.kind() == FinancingKind.EQUITY) {
             throw new IllegalStateException("股权投资请登记投资，而不是放款");
         }
+        if (!d.missing().isEmpty()) {
+            throw new InvalidRequestException(d.missing());
+        }
         java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
         if (d.loanNumber().isEmpty()) {
             errors.put("loanNumber", "请填写机构的借据号或合同号");
@@ -297,6 +300,9 @@ public final class Deal {
         require(DealStatus.ACCEPTED, "只有企业已接受批复的申请可以登记投资");
         if (parties.kind() != FinancingKind.EQUITY) {
             throw new IllegalStateException("债权类产品请登记放款，而不是投资");
+        }
+        if (!i.missing().isEmpty()) {
+            throw new InvalidRequestException(i.missing());
         }
         java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
         Offer approved = java.util.Objects.requireNonNull(offer);

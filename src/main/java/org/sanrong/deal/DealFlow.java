@@ -434,6 +434,12 @@ public class DealFlow {
                 .limit(limit).toList();
     }
 
+    /** How many deals there are, all told. */
+    @Transactional(readOnly = true)
+    public long count() {
+        return deals.count();
+    }
+
     // ---- internals --------------------------------------------------------------------------------------------
 
     private enum Party { ENTERPRISE, INSTITUTION, OFFICIAL, NONE }

@@ -191,6 +191,10 @@ class Deals {
                         rs.getTimestamp("reported_at").toInstant(), rs.getString("reported_by"))).list();
     }
 
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM deal.deal").query(Long.class).single();
+    }
+
     static Deal map(ResultSet rs, int n) throws SQLException {
         Deal.Parties parties = new Deal.Parties(rs.getObject("demand_id", UUID.class), rs.getBoolean("one_lender"),
                 rs.getString("enterprise_credit_code"), rs.getString("enterprise_name"),

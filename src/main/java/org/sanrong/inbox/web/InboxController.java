@@ -56,6 +56,8 @@ class InboxController {
             return "redirect:" + message.link();
         }
         model.addAttribute("message", message);
+        // UnreadBadge counted before this message was read
+        model.addAttribute("unreadMessages", inbox.unreadCount(user));
         return "inbox/show";
     }
 

@@ -1,6 +1,7 @@
 package org.sanrong.inbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +65,7 @@ public class Inbox {
             throw new InvalidRequestException("username", "用户 " + only + " 不是该组织的成员");
         }
         UUID id = UUID.randomUUID();
-        var now = clock.instant();
+        Instant now = clock.instant();
         messages.insert(id, notice, now);
         messages.deliver(id, recipients.stream().map(AccountView::username).toList(), notice.category(), now);
         if (mail.enabled()) {

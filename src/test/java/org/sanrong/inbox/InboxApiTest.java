@@ -207,6 +207,13 @@ class InboxApiTest {
     }
 
     @Test
+    void theApiIsDocumented() {
+        assertThat(web.get("/v3/api-docs").body()).contains("/api/v1/inbox").contains("/api/v1/inbox/unread-count")
+                .contains("/api/v1/inbox/{id}/read").contains("/api/v1/inbox/read-all")
+                .contains("/api/v1/admin/notices");
+    }
+
+    @Test
     void demoAccountsHaveTheirWelcome() {
         assertThat(total(get("bank", "/api/v1/inbox?subject=" + "demo:welcome"))).isPositive();
         assertThat(total(get("enterprise", "/api/v1/inbox?subject=demo:welcome"))).isEqualTo(2);

@@ -8,5 +8,10 @@ import org.jspecify.annotations.Nullable;
  * purpose; {@code shareData} grants the product's institution consent to read the enterprise's data for a year.
  */
 public record Application(UUID productId, @Nullable UUID demandId, @Nullable Long amountFen,
-        @Nullable Integer termMonths, @Nullable String purpose, boolean shareData) {
+        @Nullable Integer termMonths, @Nullable String purpose, @Nullable Boolean shareData) {
+
+    /** Consent is given only when asked for in so many words. */
+    public boolean sharesData() {
+        return Boolean.TRUE.equals(shareData);
+    }
 }

@@ -121,6 +121,15 @@ public class DealFlow {
         if (amount == null) {
             throw new InvalidRequestException("amountFen", "请填写申请金额");
         }
+        var terms = product.content().terms();
+        if (terms.minAmountFen() != null && amount < terms.minAmountFen()) {
+            throw new InvalidRequestException("amountFen", "申请金额低于产品的起贷（投）金额 "
+                    + org.sanrong.platform.Fen.formatWan(terms.minAmountFen()));
+        }
+        if (terms.maxAmountFen() != null && amount > terms.maxAmountFen()) {
+            throw new InvalidRequestException("amountFen", "申请金额超过产品的最高额度 "
+                    + org.sanrong.platform.Fen.formatWan(terms.maxAmountFen()));
+        }
         Integer term = a.termMonths() != null ? a.termMonths() : demand != null ? demand.terms().termMonths() : null;
         String purpose = a.purpose() != null && !a.purpose().isBlank() ? a.purpose()
                 : demand != null ? demand.terms().purpose() : null;
@@ -132,7 +141,7 @@ public class DealFlow {
         Deal deal = Deal.open(DealOrigin.APPLICATION, parties, amount, term, purpose, user.username(), now,
                 calendar.deadline(now, pickUpDays));
         insert(deal, user, "APPLY_DEAL");
-        if (a.shareData()) {
+        if (a.sharesData()) {
             consents.grant(code, product.institutionId(), null, "融资申请：" + product.name(), LocalDate.now(clock),
                     LocalDate.now(clock).plusYears(1), user);
         }

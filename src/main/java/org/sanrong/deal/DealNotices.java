@@ -1,12 +1,20 @@
 package org.sanrong.deal;
 
 import java.util.List;
+import org.sanrong.inbox.Inbox;
+import org.sanrong.inbox.Notice;
 import org.sanrong.platform.Fen;
 import org.springframework.stereotype.Component;
 
-/** Tells each party what happened to a deal, in the inbox (and by e-mail where it is on). */
+/** Tells each party what happened to a deal, in the inbox (and by e-mail where it is on), linking to the deal. */
 @Component
 class DealNotices {
+
+    private final Inbox inbox;
+
+    DealNotices(Inbox inbox) {
+        this.inbox = inbox;
+    }
 
     void applied(Deal d) {
         toInstitution(d, "新的融资申请", d.parties().enterpriseName() + " 申请 " + d.parties().productName() + " "
@@ -69,10 +77,20 @@ class DealNotices {
     }
 
     private void toEnterprise(Deal d, String title, String body) {
-        // wired to the inbox when it lands
+        send(d.parties().enterpriseOrganisationId(), d, title, body);
     }
 
     private void toInstitution(Deal d, String title, String body) {
-        // wired to the inbox when it lands
+        send(d.parties().institutionId(), d, title, body);
+    }
+
+    private void send(java.util.UUID organisation, Deal d, String title, String body) {
+        inbox.send(Notice.of(Notice.Recipient.organisation(organisation), Notice.DEAL, clip(title, Notice.MAX_TITLE),
+                clip(body, Notice.MAX_BODY)).linkTo("/deals/" + d.id().value()).about("deal:" + d.id().value()));
+    }
+
+    /** Notes quoted in a message may be long; the message keeps their start. */
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

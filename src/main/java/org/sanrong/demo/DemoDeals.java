@@ -118,7 +118,10 @@ class DemoDeals implements ApplicationRunner {
         return 0;
     }
 
-    /** An application to an equity product waits for the investor; one to a loan is declined with a reason. */
+    /**
+     * An application to an equity product waits for the investor; one to a loan is declined with a reason before
+     * pick-up, so the demand stays published for others.
+     */
     private int equityStory(DemandView demand, List<ProductMatch> eligible, SignedInUser enterprise) {
         int n = 0;
         boolean applied = false;
@@ -133,7 +136,6 @@ class DemoDeals implements ApplicationRunner {
                 if (lender.isPresent()) {
                     Deal.Id id = flow.apply(new Application(m.product().productId(), demand.id(), null, null, null,
                             false), enterprise);
-                    flow.pickUp(id, lender.get());
                     flow.decline(id, DeclineReason.INSUFFICIENT_COLLATERAL, "知识产权评估价值不足以覆盖3000万元，建议降低金额或追加担保",
                             lender.get());
                     declined = true;

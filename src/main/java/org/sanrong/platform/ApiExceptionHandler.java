@@ -75,4 +75,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
+
+    /** Unreadable JSON: say so in Chinese and name the field when the parser knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = null;
+        for (Throwable t = ex; t != null && field == null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
+                field = j.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                        : String.valueOf(r.getIndex())).collect(java.util.stream.Collectors.joining("."));
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field == null
+                ? "请求内容不是有效的 JSON，或与接口要求的格式不符" : "字段 " + field + " 缺失或格式不正确");
+        problem.setTitle("请求无效");
+        if (field != null) {
+            problem.setProperty("errors", Map.of(field, "缺失或格式不正确"));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
 }

@@ -206,15 +206,15 @@ class Deals {
                 rs.getString("product_name"), rs.getString("product_type"),
                 FinancingKind.valueOf(rs.getString("kind")));
         Long oAmount = rs.getObject("offer_amount_fen", Long.class);
-        Offer offer = oAmount == null ? null : new Offer(oAmount, rs.getBigDecimal("offer_rate"),
-                rs.getObject("offer_term_months", Integer.class), rs.getBigDecimal("offer_stake"),
+        Offer offer = oAmount == null ? null : new Offer(oAmount, plain(rs.getBigDecimal("offer_rate")),
+                rs.getObject("offer_term_months", Integer.class), plain(rs.getBigDecimal("offer_stake")),
                 rs.getString("offer_guarantee"), rs.getString("offer_conditions"));
         Long bAmount = rs.getObject("disbursed_fen", Long.class);
         Disbursement disbursement = bAmount == null ? null : new Disbursement(rs.getString("loan_number"), bAmount,
-                rs.getDate("disbursed_on").toLocalDate(), rs.getBigDecimal("loan_rate"), rs.getInt("loan_term_months"),
+                rs.getDate("disbursed_on").toLocalDate(), plain(rs.getBigDecimal("loan_rate")), rs.getInt("loan_term_months"),
                 rs.getDate("maturity_on").toLocalDate(), rs.getString("loan_guarantee"));
         Long iAmount = rs.getObject("invested_fen", Long.class);
-        Investment investment = iAmount == null ? null : new Investment(iAmount, rs.getBigDecimal("stake_percent"),
+        Investment investment = iAmount == null ? null : new Investment(iAmount, plain(rs.getBigDecimal("stake_percent")),
                 rs.getDate("invested_on").toLocalDate());
         String reason = rs.getString("decline_reason");
         String loanStatus = rs.getString("loan_status");
@@ -228,6 +228,15 @@ class Deals {
                 disbursement, investment, loanStatus == null ? null : LoanStatus.valueOf(loanStatus),
                 loanStatusOn == null ? null : loanStatusOn.toLocalDate(), rs.getObject("outstanding_fen", Long.class),
                 rs.getInt("row_version"));
+    }
+
+    /** numeric(7, 4) reads back as 3.6000; the rate is 3.6. */
+    private static java.math.@Nullable BigDecimal plain(java.math.@Nullable BigDecimal b) {
+        if (b == null) {
+            return null;
+        }
+        java.math.BigDecimal s = b.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

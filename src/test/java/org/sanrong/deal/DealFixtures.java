@@ -18,33 +18,33 @@ import tools.jackson.databind.ObjectMapper;
  * Fresh parties for deal tests, so tests sharing the database never meet: an enterprise of its own and institutions
  * each with a published credit loan open to every enterprise (no criteria), approved by the demo government.
  */
-final class DealFixtures {
+public final class DealFixtures {
 
-    static final String PW = TestData.DEMO_PASSWORD;
+    public static final String PW = TestData.DEMO_PASSWORD;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Party(String username, UUID organisationId) {
+    public record Party(String username, UUID organisationId) {
     }
 
-    record Lender(String username, UUID organisationId, String name, UUID productId) {
+    public record Lender(String username, UUID organisationId, String name, UUID productId) {
     }
 
     private final int port;
     private final OrganisationRegistry registry;
 
-    DealFixtures(int port, OrganisationRegistry registry) {
+    public DealFixtures(int port, OrganisationRegistry registry) {
         this.port = port;
         this.registry = registry;
     }
 
-    Party enterprise() {
+    public Party enterprise() {
         String username = TestData.username("de");
         UUID id = registry.register(new Registration("东莞对接测试" + username + "科技有限公司", TestData.creditCode(), null,
                 "孙七", TestData.mobile(), username, "孙七", PW));
         return new Party(username, id);
     }
 
-    Lender lender() {
+    public Lender lender() {
         String username = TestData.username("dl");
         String name = "测试" + username + "银行";
         UUID id = registry.register(new Registration(name, TestData.creditCode(), InstitutionType.BANK, "周经理",
@@ -68,7 +68,7 @@ final class DealFixtures {
     }
 
     /** A published 500万元 debt demand of the enterprise, 12 months, at most 8%, no collateral. */
-    UUID demand(Party enterprise, boolean oneLender) {
+    public UUID demand(Party enterprise, boolean oneLender) {
         HttpResponse<String> r = api("POST", "/api/v1/demands?publish=true", enterprise.username(), """
                 {"amountFen": 500000000, "purpose": "研发人员工资和样机试制", "purposeCategory": "RESEARCH",
                  "termMonths": 12, "kinds": ["DEBT"], "maxAnnualRatePercent": 8, "collateral": ["NONE"],
@@ -78,16 +78,16 @@ final class DealFixtures {
         return UUID.fromString(json(r).path("id").asText());
     }
 
-    HttpResponse<String> api(String method, String path, String username, String body) {
+    public HttpResponse<String> api(String method, String path, String username, String body) {
         return new WebClient(port).api(method, path, username, username == null ? null : PW, body);
     }
 
-    static JsonNode json(HttpResponse<String> r) {
+    public static JsonNode json(HttpResponse<String> r) {
         return JSON.readTree(r.body());
     }
 
     /** Opens a deal by the enterprise's application to the lender's product for the demand; answers its id. */
-    UUID apply(Party enterprise, Lender lender, UUID demandId) {
+    public UUID apply(Party enterprise, Lender lender, UUID demandId) {
         HttpResponse<String> r = api("POST", "/api/v1/deals", enterprise.username(), """
                 {"productId": "%s", "demandId": "%s", "shareData": false}""".formatted(lender.productId(), demandId));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);

@@ -184,13 +184,13 @@ class DealController {
 
     @PostMapping("/deals/{id}/materials-request")
     @PreAuthorize("hasRole('INSTITUTION')")
-    String requestMaterials(@PathVariable UUID id, @ModelAttribute("materialsForm") DealForms.NoteForm form,
+    String requestMaterials(@PathVariable UUID id, @ModelAttribute("materialsForm") DealForms.RequestForm form,
             BindingResult binding, @AuthenticationPrincipal SignedInUser user, Model model,
             RedirectAttributes redirect) {
         try {
-            flow.requestMaterials(new Deal.Id(id), form.note() == null ? "" : form.note(), user);
+            flow.requestMaterials(new Deal.Id(id), form.request() == null ? "" : form.request(), user);
         } catch (InvalidRequestException e) {
-            FormErrors.show(Map.of("note", e.getMessage()), binding);
+            FormErrors.show(Map.of("request", e.getMessage()), binding);
             return page(id, user, model, "materials");
         }
         redirect.addFlashAttribute("notice", "已请企业补充材料，期间时限暂停");
@@ -312,7 +312,7 @@ class DealController {
         model.addAttribute("loanStatuses", LoanStatus.values());
         putIfAbsent(model, "offerForm", DealForms.OfferForm.empty());
         putIfAbsent(model, "declineForm", DealForms.DeclineForm.empty());
-        putIfAbsent(model, "materialsForm", DealForms.NoteForm.empty());
+        putIfAbsent(model, "materialsForm", DealForms.RequestForm.empty());
         putIfAbsent(model, "provideForm", DealForms.NoteForm.empty());
         putIfAbsent(model, "disbursementForm", DealForms.DisbursementForm.empty());
         putIfAbsent(model, "investmentForm", DealForms.InvestmentForm.empty());

@@ -82,6 +82,14 @@ final class DealForms {
         }
     }
 
+    /** What an institution asks the enterprise to add (its own field name, beside the decline form's note). */
+    record RequestForm(@Nullable String request) {
+
+        static RequestForm empty() {
+            return new RequestForm("");
+        }
+    }
+
     record DisbursementForm(@Nullable String loanNumber, @Nullable String amount, @Nullable String disbursedOn,
             @Nullable String annualRatePercent, @Nullable String termMonths, @Nullable String maturityOn,
             @Nullable String guarantee) {

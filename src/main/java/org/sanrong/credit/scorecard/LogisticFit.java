@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A logistic regression of P(bad) fitted by maximum likelihood: logit P(bad) = intercept + Σ coefficient·x.
- * Standard errors come from the inverse of the observed information (X'WX) at the estimate; they are NaN when that
- * matrix is singular. {@code ridge} is the diagonal that had to be added to the Hessian in the last Newton step
+ * Standard errors come from the inverse of the observed information (X'WX) at the estimate; they are NaN under
+ * separation or when that matrix is singular. {@code ridge} is the diagonal that had to be added to the Hessian in the last Newton step
  * (0 when none was needed).
  */
 public record LogisticFit(double intercept, double interceptStandardError, List<Double> coefficients,

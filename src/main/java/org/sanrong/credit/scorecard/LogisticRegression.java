@@ -16,6 +16,8 @@ public final class LogisticRegression {
     static final double SATURATED_LOGIT = 30;
     private static final double STATIONARY_LIKELIHOOD = 1e-15;
     private static final int MAX_HALVINGS = 40;
+    /** Iterations in a row with saturated rows after which separation is taken as established. */
+    private static final int SATURATED_ITERATIONS = 10;
 
     public record Options(int maxIterations, double tolerance) {
         public static final Options DEFAULT = new Options(100, 1e-10);
@@ -49,6 +51,7 @@ public final class LogisticRegression {
         double ll = logLikelihood(x, y, beta);
         int iterations = 0;
         int stationary = 0;
+        int saturatedInARow = 0;
         boolean met = false;
         boolean stalled = false;
         double ridge = 0;
@@ -56,7 +59,10 @@ public final class LogisticRegression {
         double[][] hessian = new double[k][k];
         while (iterations < options.maxIterations()) {
             iterations++;
-            information(x, y, beta, gradient, hessian);
+            saturatedInARow = information(x, y, beta, gradient, hessian) > 0 ? saturatedInARow + 1 : 0;
+            if (saturatedInARow > SATURATED_ITERATIONS) {
+                break; // the coefficients are running off to infinity: no point in more steps
+            }
             double[] step = new double[k];
             ridge = solveWithRidge(hessian, gradient, step);
             double t = 1;
@@ -94,21 +100,15 @@ public final class LogisticRegression {
             }
         }
 
-        information(x, y, beta, gradient, hessian);
+        int saturated = information(x, y, beta, gradient, hessian);
         double[] se = new double[k];
-        Cholesky information = Cholesky.of(hessian);
-        if (information == null) {
+        Cholesky information = saturated > 0 ? null : Cholesky.of(hessian);
+        if (information == null) { // singular, or meaningless under separation
             java.util.Arrays.fill(se, Double.NaN);
         } else {
             double[][] covariance = information.inverse();
             for (int j = 0; j < k; j++) {
                 se[j] = Math.sqrt(covariance[j][j]);
-            }
-        }
-        int saturated = 0;
-        for (double[] row : x) {
-            if (Math.abs(eta(row, beta)) > SATURATED_LOGIT) {
-                saturated++;
             }
         }
         Status status;
@@ -169,16 +169,21 @@ public final class LogisticRegression {
         return ridge;
     }
 
-    /** Gradient X'(y − p) and Hessian X'WX (the observed information) at beta. */
-    private static void information(double[][] x, boolean[] y, double[] beta, double[] g, double[][] h) {
+    /**
+     * Gradient X'(y − p) and Hessian X'WX (the observed information) at beta; returns the number of rows whose
+     * fitted probability is numerically 0 or 1.
+     */
+    private static int information(double[][] x, boolean[] y, double[] beta, double[] g, double[][] h) {
         int k = beta.length;
         java.util.Arrays.fill(g, 0);
         for (double[] row : h) {
             java.util.Arrays.fill(row, 0);
         }
+        int saturated = 0;
         for (int i = 0; i < x.length; i++) {
             double[] row = x[i];
             double e = eta(row, beta);
+            saturated += Math.abs(e) > SATURATED_LOGIT ? 1 : 0;
             double r = y[i] ? sigmoid(-e) : -sigmoid(e); // y − p without cancellation
             double a = Math.exp(-Math.abs(e));
             double w = a / ((1 + a) * (1 + a)); // p(1 − p), also exact in the tails
@@ -199,6 +204,7 @@ public final class LogisticRegression {
                 h[j][l] = h[l][j];
             }
         }
+        return saturated;
     }
 
     public static double logLikelihood(double[][] x, boolean[] y, double[] beta) {

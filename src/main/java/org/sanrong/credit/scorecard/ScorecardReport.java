@@ -167,7 +167,7 @@ public final class ScorecardReport {
     private static List<Object> coefficientRow(String name, double beta, double se, Object iv) {
         double z = beta / se;
         return List.of(name, round(beta, 8), finite(round(se, 8)), finite(round(z, 4)),
-                Double.isFinite(z) ? (Object) twoSidedP(z) : "", iv);
+                Double.isFinite(z) ? (Object) significant(twoSidedP(z), 4) : "", iv);
     }
 
     private static Spreadsheets.Sheet pointsSheet(TrainedScorecard card) {
@@ -245,6 +245,10 @@ public final class ScorecardReport {
             return v;
         }
         return new java.math.BigDecimal(v).setScale(digits, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    private static double significant(double v, int digits) {
+        return v == 0 ? 0 : new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
     }
 
     /** Two-sided normal tail 2·(1 − Φ(|z|)) = erfc(|z|/√2). */

@@ -98,6 +98,15 @@ class ScorecardScalingTest {
         int[] scores = new int[rows];
         table.scoreAll(flat, rows, scores);
         assertThat(scores).containsExactly(expected);
+        double[][] columns = new double[table.features()][rows];
+        for (int e = 0; e < rows; e++) {
+            for (int j = 0; j < table.features(); j++) {
+                columns[j][e] = flat[e * table.features() + j];
+            }
+        }
+        int[] byColumn = new int[rows];
+        table.scoreColumns(columns, rows, byColumn);
+        assertThat(byColumn).containsExactly(expected);
     }
 
     @Test

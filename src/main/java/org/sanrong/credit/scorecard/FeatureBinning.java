@@ -35,6 +35,9 @@ public record FeatureBinning(String feature, Kind kind, List<Double> cuts, List<
         if (Double.isNaN(value)) {
             return missingBin;
         }
+        if (valueBins() == 0) { // training saw missing values only
+            return NO_BIN;
+        }
         int lo = 0;
         int hi = cuts.size();
         while (lo < hi) { // number of cuts <= value

@@ -95,6 +95,9 @@ public final class PointsTable {
                 } else if (slot == missingSlot) {
                     entries.add(new Entry(b.feature(), Binning.MISSING_LABEL + "（训练中未出现，按中性 WoE 0）", 0, beta,
                             exact, (int) Math.round(exact)));
+                } else if (categorical[f] && bin == FeatureBinning.NO_BIN) {
+                    entries.add(new Entry(b.feature(), "训练中未出现的类别（按中性 WoE 0）", 0, beta, exact,
+                            (int) Math.round(exact)));
                 }
             }
         }

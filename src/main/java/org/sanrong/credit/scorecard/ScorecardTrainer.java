@@ -53,7 +53,10 @@ public final class ScorecardTrainer {
     public TrainedScorecard train(TrainingTable table, Target target, String source) {
         int targetColumn = table.column(target.column());
         for (String name : options.excluded()) {
-            table.column(name); // a misspelt exclusion must not pass silently
+            table.column(name); // a misspelt column name must not pass silently
+        }
+        for (String name : options.categorical()) {
+            table.column(name);
         }
         Target.Labels labels = target.resolve(table.rows().stream().map(r -> r.get(targetColumn)).toList());
         List<List<String>> rows = new ArrayList<>();
@@ -68,6 +71,11 @@ public final class ScorecardTrainer {
         boolean[] bad = new boolean[n];
         for (int i = 0; i < n; i++) {
             bad[i] = badList.get(i);
+        }
+        long labelledBads = badList.stream().filter(b -> b).count();
+        if (labelledBads == 0 || labelledBads == n) {
+            throw new IllegalArgumentException("the target must have both goods and bads; " + labels.rule() + " gives "
+                    + (n - labelledBads) + " goods and " + labelledBads + " bads");
         }
         List<Column> columns = new ArrayList<>();
         List<FeatureDecision> excluded = new ArrayList<>();

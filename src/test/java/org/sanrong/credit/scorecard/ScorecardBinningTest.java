@@ -194,6 +194,17 @@ class ScorecardBinningTest {
     }
 
     @Test
+    void aFeatureTrainingSawOnlyMissingGivesOtherValuesNoBin() {
+        FeatureBinning b = Binning.numeric("x", new double[] {Double.NaN, Double.NaN, Double.NaN},
+                new boolean[] {true, false, false}, Binning.Options.DEFAULT);
+
+        assertThat(b.valueBins()).isZero();
+        assertThat(b.binOf(Double.NaN)).isEqualTo(b.missingBin()).isZero();
+        assertThat(b.binOf(3.0)).isEqualTo(FeatureBinning.NO_BIN);
+        assertThat(b.iv()).isZero();
+    }
+
+    @Test
     void oneClassOnlyIsRefused() {
         assertThatThrownBy(() -> Binning.numeric("x", new double[] {1, 2}, new boolean[] {false, false},
                 Binning.Options.DEFAULT)).hasMessageContaining("both goods and bads");

@@ -123,6 +123,15 @@ class ScorecardTrainerTest {
     }
 
     @Test
+    void aTargetWithOneClassOrAMisspeltColumnIsRefusedPlainly() {
+        TrainingTable allGood = new TrainingTable(List.of("x", "y"), List.of(List.of("1", "0"), List.of("2", "0")));
+        assertThatThrownBy(() -> new ScorecardTrainer(TrainingOptions.DEFAULT).train(allGood, new Target("y", "0"),
+                "t")).hasMessageContaining("both goods and bads").hasMessageContaining("0 goods and 2 bads");
+        assertThatThrownBy(() -> new ScorecardTrainer(TrainingOptions.DEFAULT.withCategorical(Set.of("z")))
+                .train(allGood, new Target("y", null), "t")).hasMessageContaining("no column 'z'");
+    }
+
+    @Test
     void csvFollowsRfc4180() {
         String csv = "\uFEFFname,amount,note\r\n"
                 + "\"Acme, Ltd\",12,\"says \"\"hi\"\"\"\r\n"

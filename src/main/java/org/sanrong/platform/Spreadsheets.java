@@ -26,6 +26,10 @@ public final class Spreadsheets {
         }
     }
 
+    /** A sheet of a workbook written whole: name, header row and rows. */
+    public record Sheet(String name, List<String> headers, List<List<Object>> rows) {
+    }
+
     private static final int WRITE_BATCH = 2_000;
 
     private Spreadsheets() {
@@ -68,6 +72,18 @@ public final class Spreadsheets {
             }
             if (!batch.isEmpty() || !wrote) {
                 writer.write(batch, sheet);
+            }
+        }
+    }
+
+    /** Writes a workbook of several sheets, in order; for reports small enough to hold in memory. */
+    public static void write(OutputStream out, List<Sheet> sheets) {
+        try (ExcelWriter writer = FastExcel.write(out).build()) {
+            for (int i = 0; i < sheets.size(); i++) {
+                Sheet s = sheets.get(i);
+                WriteSheet sheet = FastExcel.writerSheet(i, s.name()).head(s.headers().stream().map(List::of).toList())
+                        .build();
+                writer.write(s.rows(), sheet);
             }
         }
     }

@@ -443,6 +443,13 @@ public class DealFlow {
                 .limit(limit).toList();
     }
 
+    /** The user's organisation's deals by status (every status present), for home pages. */
+    @Transactional(readOnly = true)
+    public Map<DealStatus, Long> counts(SignedInUser user) {
+        return deals.counts(user.hasRole(Role.INSTITUTION) ? "institution_id" : "enterprise_org_id",
+                user.organisationId());
+    }
+
     /** How many deals there are, all told. */
     @Transactional(readOnly = true)
     public long count() {

@@ -191,6 +191,19 @@ class Deals {
                         rs.getTimestamp("reported_at").toInstant(), rs.getString("reported_by"))).list();
     }
 
+    /** Deals by status for one party; {@code column} is this class's own choice of party column, never user text. */
+    java.util.Map<DealStatus, Long> counts(String column, UUID organisation) {
+        java.util.Map<DealStatus, Long> out = new java.util.EnumMap<>(DealStatus.class);
+        for (DealStatus s : DealStatus.values()) {
+            out.put(s, 0L);
+        }
+        jdbc.sql("SELECT status, count(*) AS n FROM deal.deal WHERE " + column + " = ? GROUP BY status")
+                .param(organisation).query(rs -> {
+                    out.put(DealStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                });
+        return out;
+    }
+
     long count() {
         return jdbc.sql("SELECT count(*) FROM deal.deal").query(Long.class).single();
     }

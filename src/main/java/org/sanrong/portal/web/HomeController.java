@@ -41,10 +41,12 @@ class HomeController {
     private final Demands demands;
     private final MessageSource messages;
     private final Matchmaking matchmaking;
+    private final org.sanrong.deal.DealFlow deals;
 
     HomeController(OrganisationRegistry registry, Membership membership, AuditTrail audit,
             EnterpriseBook enterprises, Charts charts, EnterpriseEligibility eligibility, ProductCatalog catalog,
-            Demands demands, MessageSource messages, Matchmaking matchmaking) {
+            Demands demands, MessageSource messages, Matchmaking matchmaking, org.sanrong.deal.DealFlow deals) {
+        this.deals = deals;
         this.matchmaking = matchmaking;
         this.messages = messages;
         this.catalog = catalog;
@@ -55,6 +57,13 @@ class HomeController {
         this.registry = registry;
         this.membership = membership;
         this.audit = audit;
+    }
+
+    /** Counts by status name, for templates (which may not name enum classes). */
+    private static Map<String, Long> byName(Map<? extends Enum<?>, Long> counts) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        counts.forEach((k, v) -> out.put(k.name(), v));
+        return out;
     }
 
     private Map<String, Long> labelled(Map<DemandStatus, Long> byStatus) {
@@ -124,9 +133,11 @@ class HomeController {
         if (user.hasRole(Role.INSTITUTION)) {
             model.addAttribute("myProducts", catalog.ofInstitution(user).size());
             model.addAttribute("openDemands", demands.open(OpenDemandQuery.none(), user, 0, 1).total());
+            model.addAttribute("deals", byName(deals.counts(user)));
             return "portal/home-institution";
         }
         model.addAttribute("myDemands", demands.mine(user));
+        model.addAttribute("deals", byName(deals.counts(user)));
         model.addAttribute("institutionsByType", registry.activeInstitutionsByType());
         enterprises.ownCreditCode(user).ifPresent(code -> {
             enterprises.card(code).ifPresent(card -> model.addAttribute("card", card));

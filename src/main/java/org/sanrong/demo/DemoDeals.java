@@ -31,11 +31,10 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds a few deals on the demo enterprise's demands so every party sees a case on first start: one loan taken from
- * pick-up to disbursement, one declined with a reason, one application waiting for the investor. Each step goes
+ * pick-up to disbursement, one declined with a reason, one application waiting for another institution. Each step goes
  * through {@link DealFlow} as the demo account concerned, so rules and audit apply; government publishes the league
  * table. Skipped when any deal exists or an account is missing.
  */
@@ -49,6 +48,7 @@ class DemoDeals implements ApplicationRunner {
     private final DealStatistics statistics;
     private final Demands demands;
     private final Matchmaking matchmaking;
+    private final org.sanrong.catalog.ProductCatalog catalog;
     private final AuthenticationProvider authentication;
     private final SanrongProperties properties;
     private final DatabaseMode databaseMode;
@@ -56,6 +56,7 @@ class DemoDeals implements ApplicationRunner {
     private final Clock clock;
 
     DemoDeals(DealFlow flow, DealStatistics statistics, Demands demands, Matchmaking matchmaking,
+            org.sanrong.catalog.ProductCatalog catalog,
             AuthenticationProvider authentication, SanrongProperties properties, DatabaseMode databaseMode,
             org.sanrong.identity.Membership membership, Clock clock) {
         this.membership = membership;
@@ -63,14 +64,15 @@ class DemoDeals implements ApplicationRunner {
         this.statistics = statistics;
         this.demands = demands;
         this.matchmaking = matchmaking;
+        this.catalog = catalog;
         this.authentication = authentication;
         this.properties = properties;
         this.databaseMode = databaseMode;
         this.clock = clock;
     }
 
+    /** Not one transaction: each step commits through the flow, as it would from the pages. */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (!properties.seedDemo(databaseMode.embedded())
                 || flow.count() > 0) {
@@ -83,14 +85,20 @@ class DemoDeals implements ApplicationRunner {
             return;
         }
         List<DemandView> open = demands.mine(enterprise.get()).stream()
-                .filter(d -> d.status() == DemandStatus.PUBLISHED).toList();
+                .filter(d -> d.status() == DemandStatus.PUBLISHED)
+                // the loan story first, so the second need's application does not take the product it needs
+                .sorted(java.util.Comparator.comparing(d -> d.terms().kinds().contains(FinancingKind.EQUITY)))
+                .toList();
         int seeded = 0;
         for (DemandView demand : open) {
             List<ProductMatch> eligible = matchmaking.rank(demand).stream().filter(ProductMatch::eligible).toList();
-            if (demand.terms().kinds().contains(FinancingKind.EQUITY)) {
-                seeded += equityStory(demand, eligible, enterprise.get());
-            } else {
-                seeded += loanStory(demand, eligible, enterprise.get());
+            try {
+                seeded += demand.terms().kinds().contains(FinancingKind.EQUITY)
+                        ? secondNeedStory(demand, eligible, enterprise.get())
+                        : loanStory(demand, eligible, enterprise.get());
+            } catch (RuntimeException e) {
+                // demo data must never stop the platform from starting
+                log.warn("Demo deals on a demand were not completed: {}", e.getMessage());
             }
         }
         statistics.publish(true, EnumSet.allOf(DealStatistics.Metric.class), gov.get());
@@ -119,27 +127,32 @@ class DemoDeals implements ApplicationRunner {
     }
 
     /**
-     * An application to an equity product waits for the investor; one to a loan is declined with a reason before
-     * pick-up, so the demand stays published for others.
+     * The best-scoring loan declines with a reason before pick-up (so the need stays published for others), and an
+     * application to another institution's product waits for it: the decline page shows alternatives, the
+     * institution's inbox has a case to pick up.
      */
-    private int equityStory(DemandView demand, List<ProductMatch> eligible, SignedInUser enterprise) {
+    private int secondNeedStory(DemandView demand, List<ProductMatch> eligible, SignedInUser enterprise) {
         int n = 0;
-        boolean applied = false;
-        boolean declined = false;
+        java.util.UUID decliner = null;
         for (ProductMatch m : eligible) {
-            if (!applied && m.kind() == FinancingKind.EQUITY) {
-                flow.apply(new Application(m.product().productId(), demand.id(), null, null, null, true), enterprise);
-                applied = true;
+            Optional<SignedInUser> lender = signInMemberOf(m);
+            if (decliner == null && m.kind() == FinancingKind.DEBT && lender.isPresent()) {
+                Deal.Id id = flow.apply(new Application(m.product().productId(), demand.id(), null, null, null,
+                        false), enterprise);
+                flow.decline(id, DeclineReason.INSUFFICIENT_COLLATERAL,
+                        "知识产权评估价值不足以覆盖申请金额，建议降低金额或追加担保", lender.get());
+                decliner = m.institutionId();
                 n++;
-            } else if (!declined && m.kind() == FinancingKind.DEBT) {
-                Optional<SignedInUser> lender = signInMemberOf(m);
-                if (lender.isPresent()) {
-                    Deal.Id id = flow.apply(new Application(m.product().productId(), demand.id(), null, null, null,
-                            false), enterprise);
-                    flow.decline(id, DeclineReason.INSUFFICIENT_COLLATERAL, "知识产权评估价值不足以覆盖3000万元，建议降低金额或追加担保",
-                            lender.get());
-                    declined = true;
-                    n++;
+            } else if (decliner != null && !m.institutionId().equals(decliner)) {
+                Long max = catalog.version(m.product()).map(p -> p.content().terms().maxAmountFen()).orElse(null);
+                Long asked = demand.terms().amountFen();
+                Long amount = max != null && asked != null && asked > max ? max : asked;
+                try {
+                    flow.apply(new Application(m.product().productId(), demand.id(), amount, null, null, true),
+                            enterprise);
+                    return n + 1;
+                } catch (org.sanrong.platform.InvalidRequestException e) {
+                    log.info("Demo application to {} skipped: {}", m.productName(), e.getMessage());
                 }
             }
         }

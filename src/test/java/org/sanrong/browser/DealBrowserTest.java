@@ -100,6 +100,8 @@ class DealBrowserTest extends BrowserTest {
         browser.login("gov", DealFixtures.PW);
         browser.click("#nav-deal-statistics");
         assertThat(browser.text("#league")).contains(lender.name());
+        browser.find("#chart-funnel canvas");
+        browser.find("#chart-reasons canvas");
         browser.screenshot("deal-statistics");
     }
 }

@@ -53,6 +53,9 @@ class DealRoutingTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.springframework.security.authentication.AuthenticationProvider authentication;
+
     DealFixtures fx;
 
     @BeforeEach
@@ -129,10 +132,19 @@ class DealRoutingTest {
         web.login(enterprise.username(), DealFixtures.PW);
         String page = web.get("/deals/" + id).body();
         assertThat(page).contains("id=\"decline-reason\"").contains("经营数据不足").contains("近两年纳税记录缺失");
-        assertThat(page).contains("id=\"alternatives\"").contains(other.name())
+        assertThat(page).contains("id=\"alternatives\"").contains("&amp;demand=" + demand)
                 .as("the declining institution is not proposed again")
                 .doesNotContain("deals/apply?product=" + lender.productId());
-        assertThat(page).contains("/deals/apply?product=" + other.productId() + "&amp;demand=" + demand);
+        // the page shows the best five; among all of them is the other lender's product, and never the decliner's
+        var firm = (org.sanrong.identity.SignedInUser) authentication.authenticate(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated(
+                        enterprise.username(), DealFixtures.PW)).getPrincipal();
+        var all = flow.alternatives(new Deal.Id(id), firm, 10_000);
+        assertThat(all).allSatisfy(m -> {
+            assertThat(m.eligible()).isTrue();
+            assertThat(m.institutionId()).isNotEqualTo(lender.organisationId());
+        });
+        assertThat(all).anySatisfy(m -> assertThat(m.product().productId()).isEqualTo(other.productId()));
         var inbox = new WebClient(port).api("GET", "/api/v1/inbox/unread-count", enterprise.username(),
                 DealFixtures.PW, null);
         assertThat(json(inbox).path("unread").asLong()).as("told of the decline in the inbox").isPositive();

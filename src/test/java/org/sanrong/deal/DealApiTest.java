@@ -230,6 +230,14 @@ class DealApiTest {
     }
 
     @Test
+    void theInstitutionApiIsInTheOpenApiDocumentWithItsIdempotencyKey() {
+        String doc = fx.api("GET", "/v3/api-docs", null, null).body();
+        assertThat(doc).contains("/api/v1/deals/pickups").contains("/api/v1/deals/{id}/decision")
+                .contains("/api/v1/deals/{id}/disbursement").contains("/api/v1/deals/{id}/loan-status")
+                .contains("Idempotency-Key");
+    }
+
+    @Test
     void enterpriseCannotApplyToAProductItDoesNotQualifyFor() {
         var enterprise = fx.enterprise();
         var lender = fx.lender();

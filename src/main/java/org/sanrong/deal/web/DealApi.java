@@ -171,10 +171,7 @@ class DealApi {
     ResponseEntity<?> disburse(@PathVariable UUID id, @RequestBody Disbursement body,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @AuthenticationPrincipal SignedInUser user) {
-        return idempotency.once(key, scope(user, "disburse:" + id), body, () -> {
-            flow.recordDisbursement(new Deal.Id(id), body, user);
-            return created(new Deal.Id(id), user);
-        });
+        return recorded(key, user, "disburse", id, body, () -> flow.recordDisbursement(new Deal.Id(id), body, user));
     }
 
     @PostMapping("/{id}/investment")
@@ -182,10 +179,7 @@ class DealApi {
     ResponseEntity<?> invest(@PathVariable UUID id, @RequestBody Investment body,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String key,
             @AuthenticationPrincipal SignedInUser user) {
-        return idempotency.once(key, scope(user, "invest:" + id), body, () -> {
-            flow.recordInvestment(new Deal.Id(id), body, user);
-            return created(new Deal.Id(id), user);
-        });
+        return recorded(key, user, "invest", id, body, () -> flow.recordInvestment(new Deal.Id(id), body, user));
     }
 
     @PostMapping("/{id}/loan-status")
@@ -196,8 +190,15 @@ class DealApi {
         if (body.status() == null || body.asOf() == null) {
             throw new InvalidRequestException("status", "请填写还款状态和报送日期");
         }
-        return idempotency.once(key, scope(user, "status:" + id), body, () -> {
-            flow.reportLoanStatus(new Deal.Id(id), body.status(), body.asOf(), body.outstandingFen(), user);
+        return recorded(key, user, "status", id, body, () -> flow.reportLoanStatus(new Deal.Id(id), body.status(),
+                body.asOf(), body.outstandingFen(), user));
+    }
+
+    /** Records something on a deal once per Idempotency-Key; answers 201 with the deal as it now stands. */
+    private ResponseEntity<?> recorded(@Nullable String key, SignedInUser user, String endpoint, UUID id, Object body,
+            Runnable record) {
+        return idempotency.once(key, scope(user, endpoint + ":" + id), body, () -> {
+            record.run();
             return created(new Deal.Id(id), user);
         });
     }

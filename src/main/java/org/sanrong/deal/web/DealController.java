@@ -134,7 +134,7 @@ class DealController {
 
     @GetMapping("/deals/{id}")
     String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
-        return page(id, user, model, null);
+        return page(id, user, model);
     }
 
     @PostMapping("/deals/{id}/pickup")
@@ -148,19 +148,8 @@ class DealController {
     String approve(@PathVariable UUID id, @ModelAttribute("offerForm") DealForms.OfferForm form,
             BindingResult binding, @AuthenticationPrincipal SignedInUser user, Model model,
             RedirectAttributes redirect) {
-        var parsed = form.parse();
-        if (!parsed.errors().isEmpty()) {
-            FormErrors.show(parsed.errors(), binding);
-            return page(id, user, model, "approve");
-        }
-        try {
-            flow.approve(new Deal.Id(id), parsed.value(), user);
-        } catch (InvalidRequestException e) {
-            FormErrors.show(onForm(e.fieldErrors(), e.getMessage()), binding);
-            return page(id, user, model, "approve");
-        }
-        redirect.addFlashAttribute("notice", "已批复，等待企业确认");
-        return "redirect:/deals/" + id;
+        return submit(id, user, model, binding, redirect, form.parse(),
+                offer -> flow.approve(new Deal.Id(id), offer, user), "已批复，等待企业确认");
     }
 
     @PostMapping("/deals/{id}/refusal")
@@ -168,18 +157,8 @@ class DealController {
     String decline(@PathVariable UUID id, @ModelAttribute("declineForm") DealForms.DeclineForm form,
             BindingResult binding, @AuthenticationPrincipal SignedInUser user, Model model,
             RedirectAttributes redirect) {
-        DeclineReason reason = form.reasonCode();
-        try {
-            if (reason == null) {
-                throw new InvalidRequestException("reason", "请选择拒绝原因");
-            }
-            flow.decline(new Deal.Id(id), reason, form.note(), user);
-        } catch (InvalidRequestException e) {
-            FormErrors.show(e, binding);
-            return page(id, user, model, "decline");
-        }
-        redirect.addFlashAttribute("notice", "已告知企业拒绝原因");
-        return "redirect:/deals/" + id;
+        return submit(id, user, model, binding, redirect, form.parse(),
+                reason -> flow.decline(new Deal.Id(id), reason, form.note(), user), "已告知企业拒绝原因");
     }
 
     @PostMapping("/deals/{id}/materials-request")
@@ -187,14 +166,8 @@ class DealController {
     String requestMaterials(@PathVariable UUID id, @ModelAttribute("materialsForm") DealForms.RequestForm form,
             BindingResult binding, @AuthenticationPrincipal SignedInUser user, Model model,
             RedirectAttributes redirect) {
-        try {
-            flow.requestMaterials(new Deal.Id(id), form.request() == null ? "" : form.request(), user);
-        } catch (InvalidRequestException e) {
-            FormErrors.show(Map.of("request", e.getMessage()), binding);
-            return page(id, user, model, "materials");
-        }
-        redirect.addFlashAttribute("notice", "已请企业补充材料，期间时限暂停");
-        return "redirect:/deals/" + id;
+        return submit(id, user, model, binding, redirect, new DealForms.Parsed<>(text(form.request()), Map.of()),
+                request -> flow.requestMaterials(new Deal.Id(id), request, user), "已请企业补充材料，期间时限暂停");
     }
 
     @PostMapping("/deals/{id}/materials")
@@ -202,14 +175,8 @@ class DealController {
     String provideMaterials(@PathVariable UUID id, @ModelAttribute("provideForm") DealForms.NoteForm form,
             BindingResult binding, @AuthenticationPrincipal SignedInUser user, Model model,
             RedirectAttributes redirect) {
-        try {
-            flow.provideMaterials(new Deal.Id(id), form.note() == null ? "" : form.note(), user);
-        } catch (InvalidRequestException e) {
-            FormErrors.show(Map.of("note", e.getMessage()), binding);
-            return page(id, user, model, "provide");
-        }
-        redirect.addFlashAttribute("notice", "已提交补充材料说明");
-        return "redirect:/deals/" + id;
+        return submit(id, user, model, binding, redirect, new DealForms.Parsed<>(text(form.note()), Map.of()),
+                note -> flow.provideMaterials(new Deal.Id(id), note, user), "已提交补充材料说明");
     }
 
     @PostMapping("/deals/{id}/offer/acceptance")
@@ -238,19 +205,8 @@ class DealController {
     String disburse(@PathVariable UUID id, @ModelAttribute("disbursementForm") DealForms.DisbursementForm form,
             BindingResult binding, @AuthenticationPrincipal SignedInUser user, Model model,
             RedirectAttributes redirect) {
-        var parsed = form.parse();
-        if (parsed.value() == null) {
-            FormErrors.show(parsed.errors(), binding);
-            return page(id, user, model, "disburse");
-        }
-        try {
-            flow.recordDisbursement(new Deal.Id(id), parsed.value(), user);
-        } catch (InvalidRequestException e) {
-            FormErrors.show(onForm(e.fieldErrors(), e.getMessage()), binding);
-            return page(id, user, model, "disburse");
-        }
-        redirect.addFlashAttribute("notice", "放款已登记");
-        return "redirect:/deals/" + id;
+        return submit(id, user, model, binding, redirect, form.parse(),
+                loan -> flow.recordDisbursement(new Deal.Id(id), loan, user), "放款已登记");
     }
 
     @PostMapping("/deals/{id}/investment")
@@ -258,19 +214,8 @@ class DealController {
     String invest(@PathVariable UUID id, @ModelAttribute("investmentForm") DealForms.InvestmentForm form,
             BindingResult binding, @AuthenticationPrincipal SignedInUser user, Model model,
             RedirectAttributes redirect) {
-        var parsed = form.parse();
-        if (parsed.value() == null) {
-            FormErrors.show(parsed.errors(), binding);
-            return page(id, user, model, "invest");
-        }
-        try {
-            flow.recordInvestment(new Deal.Id(id), parsed.value(), user);
-        } catch (InvalidRequestException e) {
-            FormErrors.show(onForm(e.fieldErrors(), e.getMessage()), binding);
-            return page(id, user, model, "invest");
-        }
-        redirect.addFlashAttribute("notice", "投资已登记");
-        return "redirect:/deals/" + id;
+        return submit(id, user, model, binding, redirect, form.parse(),
+                investment -> flow.recordInvestment(new Deal.Id(id), investment, user), "投资已登记");
     }
 
     @PostMapping("/deals/{id}/loan-status")
@@ -278,30 +223,42 @@ class DealController {
     String reportStatus(@PathVariable UUID id, @ModelAttribute("statusForm") DealForms.StatusForm form,
             BindingResult binding, @AuthenticationPrincipal SignedInUser user, Model model,
             RedirectAttributes redirect) {
-        var parsed = form.parse();
-        if (parsed.value() == null) {
+        return submit(id, user, model, binding, redirect, form.parse(), r -> flow.reportLoanStatus(new Deal.Id(id),
+                r.status(), r.asOf(), r.outstandingFen(), user), "还款状态已报送");
+    }
+
+    /**
+     * One action form's round trip: typing mistakes and the flow's refusals come back on the deal page next to their
+     * fields (the flow names money fields by their API names; see {@link #onForm}); success redirects with a notice.
+     */
+    private <T> String submit(UUID id, SignedInUser user, Model model, BindingResult binding,
+            RedirectAttributes redirect, DealForms.Parsed<T> parsed, java.util.function.Consumer<T> action,
+            String notice) {
+        if (parsed.value() == null || !parsed.errors().isEmpty()) {
             FormErrors.show(parsed.errors(), binding);
-            return page(id, user, model, "status");
+            return page(id, user, model);
         }
         try {
-            var r = parsed.value();
-            flow.reportLoanStatus(new Deal.Id(id), r.status(), r.asOf(), r.outstandingFen(), user);
+            action.accept(parsed.value());
         } catch (InvalidRequestException e) {
             FormErrors.show(onForm(e.fieldErrors(), e.getMessage()), binding);
-            return page(id, user, model, "status");
+            return page(id, user, model);
         }
-        redirect.addFlashAttribute("notice", "还款状态已报送");
+        redirect.addFlashAttribute("notice", notice);
         return "redirect:/deals/" + id;
     }
 
-    /** The deal page; {@code open} names the action form to show expanded (the one that failed). */
-    private String page(UUID id, SignedInUser user, Model model, @Nullable String open) {
+    private static String text(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The deal page, with the forms the reader may use (a failed one keeps what was typed and its errors). */
+    private String page(UUID id, SignedInUser user, Model model) {
         Deal.Id dealId = new Deal.Id(id);
         DealView deal = flow.view(dealId, user);
         model.addAttribute("deal", deal);
         model.addAttribute("timeline", flow.timeline(dealId, user));
         model.addAttribute("reports", flow.statusReports(dealId, user));
-        model.addAttribute("open", open);
         model.addAttribute("demandId", deal.demandId());
         boolean enterprise = user.hasRole(Role.ENTERPRISE);
         Set<DealStatus> lost = EnumSet.of(DealStatus.DECLINED, DealStatus.OVERDUE, DealStatus.WITHDRAWN,

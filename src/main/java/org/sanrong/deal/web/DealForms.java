@@ -66,12 +66,15 @@ final class DealForms {
             return new DeclineForm("", "");
         }
 
-        @Nullable DeclineReason reasonCode() {
+        Parsed<DeclineReason> parse() {
             try {
-                return reason == null || reason.isBlank() ? null : DeclineReason.valueOf(reason.strip());
+                if (reason != null && !reason.isBlank()) {
+                    return new Parsed<>(DeclineReason.valueOf(reason.strip()), Map.of());
+                }
             } catch (IllegalArgumentException e) {
-                return null;
+                // an unknown code is answered like a missing one
             }
+            return new Parsed<>(null, Map.of("reason", "请选择拒绝原因"));
         }
     }
 

@@ -83,7 +83,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TwoFactor twoFactor) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Sanrong\", charset=\"UTF-8\"");
             Problems.write(response, request, HttpStatus.UNAUTHORIZED, "未认证", unauthorizedDetail(e));
@@ -98,6 +98,18 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                // a person's password alone is not enough where a second factor is required
+                .addFilterAfter((request, response, chain) -> {
+                    var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                            .getAuthentication();
+                    if (auth != null && auth.getPrincipal() instanceof SignedInUser user && twoFactor.requiredFor(user)) {
+                        Problems.write((jakarta.servlet.http.HttpServletResponse) response,
+                                (jakarta.servlet.http.HttpServletRequest) request, HttpStatus.UNAUTHORIZED, "未认证",
+                                "该账号须双因素认证，接口不接受仅凭密码的访问");
+                        return;
+                    }
+                    chain.doFilter(request, response);
+                }, org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -115,7 +127,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, TwoFactor twoFactor) throws Exception {
         AuthenticationFailureHandler failure = (request, response, e) -> {
             request.getSession().setAttribute(LOGIN_ERROR, loginErrorMessage(e));
             request.getSession().setAttribute(LOGIN_ERROR + ".username", request.getParameter("username"));
@@ -130,6 +142,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
+                .addFilterAfter(new org.sanrong.identity.web.TwoFactorGate(twoFactor),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))

@@ -1,4 +1,4 @@
-package org.sanrong.identity;
+package org.sanrong.identity.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

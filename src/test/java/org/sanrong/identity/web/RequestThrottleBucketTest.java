@@ -1,4 +1,4 @@
-package org.sanrong.identity;
+package org.sanrong.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

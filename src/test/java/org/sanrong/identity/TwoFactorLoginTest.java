@@ -1,0 +1,93 @@
+package org.sanrong.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.sanrong.TestData;
+import org.sanrong.WebClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * With {@code sanrong.security.mfa} on, an institution's user enrols an authenticator at first login, then needs a
+ * code (or a one-time recovery code) after the password before any page; the API refuses the password alone;
+ * enterprises (not in the default roles) log in with the password.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sanrong.security.mfa=true")
+@ActiveProfiles("test")
+class TwoFactorLoginTest {
+
+    static final String PW = TestData.DEMO_PASSWORD;
+    static final Pattern SECRET = Pattern.compile("id=\"mfa-secret\">([A-Z2-7]+)<");
+    static final Pattern RECOVERY = Pattern.compile("<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrganisationRegistry registry;
+
+    private String institution() {
+        String username = TestData.username("mfa");
+        UUID id = registry.register(new Registration("测试" + username + "银行", TestData.creditCode(),
+                InstitutionType.BANK, "吴经理", TestData.mobile(), username, "吴经理", PW));
+        registry.approve(id, "test");
+        return username;
+    }
+
+    @Test
+    void institutionEnrolsThenNeedsACodeAfterThePassword() {
+        String username = institution();
+        WebClient first = new WebClient(port);
+        first.login(username, PW);
+        HttpResponse<String> setup = first.follow("/institution/deals");
+        assertThat(setup.body()).as("first login goes to enrolment").contains("id=\"mfa-secret\"")
+                .doesNotContain("id=\"mfa-banner\"");
+        Matcher m = SECRET.matcher(setup.body());
+        assertThat(m.find()).isTrue();
+        String secret = m.group(1);
+        assertThat(first.postForm("/login/mfa/setup", Map.of("secret", secret, "code", "000000")).body())
+                .as("a wrong code enables nothing").contains("验证码不正确");
+        String code = Totp.code(secret, Totp.step(Instant.now()));
+        HttpResponse<String> recovery = first.postForm("/login/mfa/setup", Map.of("secret", secret, "code", code));
+        Matcher codes = RECOVERY.matcher(recovery.body());
+        java.util.List<String> recoveryCodes = new java.util.ArrayList<>();
+        while (codes.find()) {
+            recoveryCodes.add(codes.group(1));
+        }
+        assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates();
+        assertThat(first.get("/institution/deals").statusCode()).as("through, in this session").isEqualTo(200);
+
+        WebClient second = new WebClient(port);
+        second.login(username, PW);
+        HttpResponse<String> gated = second.get("/institution/deals");
+        assertThat(gated.statusCode()).isEqualTo(302);
+        assertThat(gated.headers().firstValue("Location").orElse("")).endsWith("/login/mfa");
+        second.get("/login/mfa");
+        assertThat(second.postForm("/login/mfa", Map.of("code", code)).body()).as("a code works once")
+                .contains("验证码或恢复码不正确");
+        second.postForm("/login/mfa", Map.of("code", recoveryCodes.getFirst()));
+        assertThat(second.get("/institution/deals").statusCode()).isEqualTo(200);
+
+        WebClient third = new WebClient(port);
+        third.login(username, PW);
+        third.get("/login/mfa");
+        assertThat(third.postForm("/login/mfa", Map.of("code", recoveryCodes.getFirst())).body())
+                .as("a recovery code works once").contains("验证码或恢复码不正确");
+        assertThat(third.get("/institution/deals").statusCode()).isEqualTo(302);
+
+        HttpResponse<String> api = new WebClient(port).api("GET", "/api/v1/deals", username, PW, null);
+        assertThat(api.statusCode()).as("the API refuses the password alone").isEqualTo(401);
+        assertThat(api.body()).contains("双因素");
+        assertThat(new WebClient(port).api("GET", "/api/v1/deals", "enterprise", PW, null).statusCode())
+                .as("enterprises are not in the default roles").isEqualTo(200);
+    }
+}

@@ -46,14 +46,17 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(Accounts accounts, Organisations organisations,
-            PasswordEncoder passwordEncoder, Clock clock) {
-        UserDetailsService users = username -> accounts.findByUsername(username)
+    UserDetailsService userDetailsService(Accounts accounts, Organisations organisations, Clock clock) {
+        return username -> accounts.findByUsername(username)
                 .map(a -> {
                     Organisation o = organisations.find(a.organisationId()).orElseThrow();
                     return new SignedInUser(a, o, a.isLocked(clock.instant()), disabledReason(a, o));
                 })
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
         provider.setPreAuthenticationChecks(user -> {
@@ -83,7 +86,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TwoFactor twoFactor) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TwoFactor twoFactor, ApiTokens tokens, UserDetailsService users)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Sanrong\", charset=\"UTF-8\"");
             Problems.write(response, request, HttpStatus.UNAUTHORIZED, "未认证", unauthorizedDetail(e));
@@ -98,14 +102,17 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .addFilterBefore(new org.sanrong.identity.web.ApiTokenFilter(tokens, users),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 // a person's password alone is not enough where a second factor is required
                 .addFilterAfter((request, response, chain) -> {
                     var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                             .getAuthentication();
-                    if (auth != null && auth.getPrincipal() instanceof SignedInUser user && twoFactor.requiredFor(user)) {
+                    if (auth instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                            && auth.getPrincipal() instanceof SignedInUser user && twoFactor.requiredFor(user)) {
                         Problems.write((jakarta.servlet.http.HttpServletResponse) response,
                                 (jakarta.servlet.http.HttpServletRequest) request, HttpStatus.UNAUTHORIZED, "未认证",
-                                "该账号须双因素认证，接口不接受仅凭密码的访问");
+                                "该账号须双因素认证，接口不接受仅凭密码的访问，请使用本组织的 API 令牌");
                         return;
                     }
                     chain.doFilter(request, response);

@@ -89,5 +89,37 @@ class TwoFactorLoginTest {
         assertThat(api.body()).contains("双因素");
         assertThat(new WebClient(port).api("GET", "/api/v1/deals", "enterprise", PW, null).statusCode())
                 .as("enterprises are not in the default roles").isEqualTo(200);
+
+        // the institution's systems use an API token instead, created by its admin (the founder here)
+        second.get("/organisation/api-tokens");
+        second.postForm("/organisation/api-tokens", Map.of("name", "信贷系统"));
+        String page = second.get("/organisation/api-tokens").body();
+        Matcher t = Pattern.compile("id=\"new-token\">(srk_[a-z2-7]+)<").matcher(page);
+        assertThat(t.find()).as("shown once on the page").isTrue();
+        String token = t.group(1);
+        assertThat(second.get("/organisation/api-tokens").body()).as("only once").doesNotContain(token);
+        assertThat(bearer("/api/v1/deals", token).statusCode()).isEqualTo(200);
+        assertThat(new WebClient(port).api("GET", "/api/v1/deals", "token", token, null).statusCode())
+                .as("HTTP Basic with user 'token'").isEqualTo(200);
+        assertThat(bearer("/api/v1/deals", token + "x").statusCode()).isEqualTo(401);
+
+        Matcher revoke = Pattern.compile("action=\"(/organisation/api-tokens/[0-9a-f-]+/revocation)\"").matcher(
+                second.get("/organisation/api-tokens").body());
+        assertThat(revoke.find()).isTrue();
+        second.postForm(revoke.group(1), Map.of());
+        HttpResponse<String> revoked = bearer("/api/v1/deals", token);
+        assertThat(revoked.statusCode()).as("revoked stops at the next request").isEqualTo(401);
+        assertThat(revoked.body()).contains("令牌");
+    }
+
+    private HttpResponse<String> bearer(String path, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -74,6 +74,7 @@ class EnterpriseApi {
 
     @PostMapping
     ResponseEntity<EnterpriseCard> create(@RequestBody EnterpriseWrite body, @AuthenticationPrincipal SignedInUser user) {
+        requireProfile(body);
         book.create(body.creditCode() == null ? "" : body.creditCode(), body.creditCodeExceptionReason(),
                 body.profile(), body.figures() == null ? List.of() : body.figures(), user);
         String code = org.sanrong.reference.UnifiedSocialCreditCode.normalise(body.creditCode());
@@ -83,7 +84,15 @@ class EnterpriseApi {
     @PutMapping("/{creditCode}")
     EnterpriseView update(@PathVariable String creditCode, @RequestBody EnterpriseWrite body,
             @AuthenticationPrincipal SignedInUser user) {
+        requireProfile(body);
         book.update(creditCode, body.profile(), body.figures() == null ? List.of() : body.figures(), user);
         return one(creditCode, user);
+    }
+
+    /** JSON may leave the profile out; the rules below need one. */
+    private static void requireProfile(EnterpriseWrite body) {
+        if (body.profile() == null) {
+            throw new org.sanrong.platform.InvalidRequestException("profile", "请填写企业概况（profile）");
+        }
     }
 }

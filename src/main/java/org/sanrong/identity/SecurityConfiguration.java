@@ -46,6 +46,17 @@ class SecurityConfiguration {
     }
 
     @Bean
+    org.springframework.security.core.session.SessionRegistry sessionRegistry() {
+        return new org.springframework.security.core.session.SessionRegistryImpl();
+    }
+
+    /** Tells the registry when the container ends a session (idle timeout, logout). */
+    @Bean
+    org.springframework.security.web.session.HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new org.springframework.security.web.session.HttpSessionEventPublisher();
+    }
+
+    @Bean
     UserDetailsService userDetailsService(Accounts accounts, Organisations organisations, Clock clock) {
         return username -> accounts.findByUsername(username)
                 .map(a -> {
@@ -134,7 +145,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, TwoFactor twoFactor) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, TwoFactor twoFactor,
+            org.springframework.security.core.session.SessionRegistry sessions,
+            @org.springframework.beans.factory.annotation.Value(
+                    "${sanrong.security.session-absolute-timeout:PT8H}") java.time.Duration absolute)
+            throws Exception {
         AuthenticationFailureHandler failure = (request, response, e) -> {
             request.getSession().setAttribute(LOGIN_ERROR, loginErrorMessage(e));
             request.getSession().setAttribute(LOGIN_ERROR + ".username", request.getParameter("username"));
@@ -151,6 +166,12 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
                 .addFilterAfter(new org.sanrong.identity.web.TwoFactorGate(twoFactor),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterAfter(new org.sanrong.identity.web.SessionLimits(absolute),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                // every session registered, so a user can see and end their others (the next request of an ended
+                // one logs it out); a new session id at login (fixation) is Spring Security's default
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredUrl("/login?ended"))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))

@@ -114,26 +114,30 @@ public final class Compensation {
                 steps);
     }
 
+    /** One pool in a stack with the loan as that pool sees it (its features, the bank's volume filed into it). */
+    public record Stacked(Scheme scheme, LoanCase loan) {
+    }
+
     /**
      * Pools stacked on one loan, in pay order (then by code): each pays its own entitlement, but all together
      * never more than the smallest combined cap among them (as a share of the loss), nor more than the loss.
      */
-    public static List<Share> stack(List<Scheme> schemes, LoanCase loan) {
-        List<Scheme> ordered = schemes.stream()
-                .sorted(Comparator.comparingInt(Scheme::payOrder).thenComparing(Scheme::code)).toList();
+    public static List<Share> stack(List<Stacked> pools) {
+        List<Stacked> ordered = pools.stream().sorted(Comparator.comparingInt((Stacked p) -> p.scheme().payOrder())
+                .thenComparing(p -> p.scheme().code())).toList();
+        long loss = ordered.isEmpty() ? 0 : ordered.getFirst().loan().lossFen();
         Scheme limiting = null;
-        for (Scheme s : ordered) {
-            BigDecimal c = s.ratio().combinedCap();
+        for (Stacked p : ordered) {
+            BigDecimal c = p.scheme().ratio().combinedCap();
             if (c != null && (limiting == null || c.compareTo(limiting.ratio().combinedCap()) < 0)) {
-                limiting = s;
+                limiting = p.scheme();
             }
         }
-        long limit = limiting == null ? loan.lossFen()
-                : Math.min(loan.lossFen(), times(loan.lossFen(), limiting.ratio().combinedCap()));
+        long limit = limiting == null ? loss : Math.min(loss, times(loss, limiting.ratio().combinedCap()));
         long paid = 0;
         List<Share> shares = new ArrayList<>();
-        for (Scheme s : ordered) {
-            Entitlement own = entitle(s.ratio(), loan);
+        for (Stacked p : ordered) {
+            Entitlement own = entitle(p.scheme().ratio(), p.loan());
             long pay = Math.max(0, Math.min(own.amountFen(), limit - paid));
             List<String> steps = new ArrayList<>(own.steps());
             if (pay < own.amountFen()) {
@@ -143,7 +147,7 @@ public final class Compensation {
                                 + Yuan.grouped(pay));
             }
             paid += pay;
-            shares.add(new Share(s, own, pay, steps));
+            shares.add(new Share(p.scheme(), own, pay, steps));
         }
         return shares;
     }

@@ -197,14 +197,15 @@ class CompensationTest {
                             new BigDecimal("0.50"))), null, List.of(), new BigDecimal("0.50"), null, false),
                     List.of(), null, ANHUI.claim(), null);
             LoanCase loan = new LoanCase(fen("8000000.00"), fen("1000000.00"), Set.of(FIRST_LOAN), 0);
-            List<Compensation.Share> shares = Compensation.stack(List.of(district, ANHUI), loan);
+            List<Compensation.Share> shares = Compensation.stack(List.of(new Compensation.Stacked(district, loan),
+                    new Compensation.Stacked(ANHUI, loan)));
             // Anhui pays first (order 10): 35% = 350,000; the district's 50% = 500,000 is cut to 800,000 − 350,000
             assertThat(shares).extracting(s -> s.scheme().code()).containsExactly("AH-2022-TECH", "TEST-DISTRICT");
             assertThat(shares.get(0).payFen()).isEqualTo(fen("350000.00"));
             assertThat(shares.get(1).own().amountFen()).isEqualTo(fen("500000.00"));
             assertThat(shares.get(1).payFen()).isEqualTo(fen("450000.00"));
             assertThat(shares.get(1).steps()).anyMatch(s -> s.contains("80%") && s.contains("450,000.00元"));
-            assertThat(Compensation.stack(List.of(ANHUI), loan).getFirst().payFen()).as("alone, under the cap")
+            assertThat(Compensation.stack(List.of(new Compensation.Stacked(ANHUI, loan))).getFirst().payFen()).as("alone, under the cap")
                     .isEqualTo(fen("350000.00"));
         }
     }

@@ -122,8 +122,8 @@ public final class Claim {
             throw new IllegalStateException("该申请" + status.label() + "，不在审核中");
         }
         if (earlierReviewers.contains(actor)) {
-            throw new InvalidRequestException("reviewer", "经办与复核须由不同人员办理：您已审核过本申请的前一步骤，不能再审核“"
-                    + currentStep().name() + "”");
+            throw InvalidRequestException.conflict("reviewer", "经办与复核须由不同人员办理：您已审核过本申请的前一步骤，"
+                    + "不能再审核“" + currentStep().name() + "”");
         }
         String n = note == null || note.isBlank() ? null : note.strip();
         if (n != null && n.length() > 500) {

@@ -210,16 +210,16 @@ public class RiskCompensation {
         }
         Filing f = Filing.offer(s, Filing.Origin.MANUAL, loan, Eligibility.derivedFeatures(s, m.productType(),
                 facts.qualifications(), m.guarantee()), List.of(), clock.instant());
-        guarded(user, "FILE_LOAN_MANUALLY", "loan:" + m.loanNumber(), () -> {
-            f.file(declared, user.username(), clock.instant(), today);
-            commit(f, s, today);
-            return null;
-        });
         if (!filings.insertIfAbsent(f)) {
             auditFailure(user, "FILE_LOAN_MANUALLY", "loan:" + m.loanNumber(), "重复备案");
             throw InvalidRequestException.conflict("loanNumber", "借据号 " + m.loanNumber() + " 已在 " + s.code()
                     + " 备案或待备案，不能重复备案");
         }
+        guarded(user, "FILE_LOAN_MANUALLY", "loan:" + m.loanNumber(), () -> {
+            f.file(declared, user.username(), clock.instant(), today);
+            commit(f, s, today);
+            return null;
+        });
         try {
             filings.update(f);
         } catch (DuplicateKeyException e) {

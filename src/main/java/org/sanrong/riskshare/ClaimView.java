@@ -24,6 +24,10 @@ public record ClaimView(UUID id, UUID institutionId, String institutionName, Str
 
     public record ShareView(UUID filingId, String schemeCode, String schemeName, int schemeVersion, BigDecimal ratio,
             long ownFen, long amountFen, List<String> calculation, Claim.ShareStatus status, long returnedFen) {
+
+        public String ratioPercent() {
+            return Yuan.percent(ratio);
+        }
     }
 
     public boolean can(String action) {

@@ -22,6 +22,10 @@ public record FilingView(UUID id, String schemeCode, int schemeVersion, String s
         @Nullable Long outstandingFen, @Nullable UUID claimId, boolean canFile, boolean canClaim,
         List<LoanFeature> declarable, List<String> requiredDocuments, boolean lawsuitRequired, int minOverdueDays) {
 
+    public String expectedRatioPercent() {
+        return expectedRatio == null ? "—" : Yuan.percent(expectedRatio);
+    }
+
     public boolean hasFeature(String feature) {
         return features.contains(LoanFeature.valueOf(feature));
     }

@@ -23,29 +23,29 @@ import tools.jackson.databind.JsonNode;
  * the credit code), loans driven through the deal API to FUNDED exactly as banks do, a second government reviewer,
  * and waiting for what the event listeners do after commit.
  */
-final class RiskshareFixtures {
+public final class RiskshareFixtures {
 
-    static final String PW = DealFixtures.PW;
+    public static final String PW = DealFixtures.PW;
 
-    final DealFixtures deals;
+    public final DealFixtures deals;
     private final OrganisationRegistry registry;
     private final Membership membership;
 
-    RiskshareFixtures(int port, OrganisationRegistry registry, Membership membership) {
+    public RiskshareFixtures(int port, OrganisationRegistry registry, Membership membership) {
         this.deals = new DealFixtures(port, registry);
         this.registry = registry;
         this.membership = membership;
     }
 
-    record Loan(UUID dealId, String loanNumber) {
+    public record Loan(UUID dealId, String loanNumber) {
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(ZoneId.of("Asia/Shanghai"));
     }
 
     /** A valid credit code of a company registered in the division (e.g. 440106 天河区). */
-    static String creditCode(String division) {
+    public static String creditCode(String division) {
         StringBuilder b = new StringBuilder("91").append(division);
         ThreadLocalRandom r = ThreadLocalRandom.current();
         for (int i = 0; i < 9; i++) {
@@ -55,7 +55,7 @@ final class RiskshareFixtures {
     }
 
     /** A fresh enterprise registered in the division. */
-    DealFixtures.Party enterprise(String division) {
+    public DealFixtures.Party enterprise(String division) {
         String username = TestData.username("re");
         String code = creditCode(division);
         UUID id = registry.register(new Registration("广州风险补偿测试" + username + "科技有限公司", code, null, "钱八",
@@ -63,12 +63,12 @@ final class RiskshareFixtures {
         return new DealFixtures.Party(username, id);
     }
 
-    String creditCodeOf(DealFixtures.Party enterprise) {
+    public String creditCodeOf(DealFixtures.Party enterprise) {
         return registry.find(enterprise.organisationId()).orElseThrow().creditCode();
     }
 
     /** A loan of {@code amountFen} from the lender to the enterprise, disbursed today through the deal API. */
-    Loan loan(DealFixtures.Party enterprise, DealFixtures.Lender lender, long amountFen) {
+    public Loan loan(DealFixtures.Party enterprise, DealFixtures.Lender lender, long amountFen) {
         UUID demand = deals.demand(enterprise, false);
         HttpResponse<String> picked = deals.api("POST", "/api/v1/deals/pickups", lender.username(),
                 "{\"demandId\": \"" + demand + "\"}");
@@ -89,7 +89,7 @@ final class RiskshareFixtures {
         return new Loan(id, loanNumber);
     }
 
-    void reportStatus(DealFixtures.Lender lender, Loan loan, String status, long outstandingFen) {
+    public void reportStatus(DealFixtures.Lender lender, Loan loan, String status, long outstandingFen) {
         HttpResponse<String> r = deals.api("POST", "/api/v1/deals/" + loan.dealId() + "/loan-status",
                 lender.username(), "{\"status\": \"%s\", \"asOf\": \"%s\", \"outstandingFen\": %d}"
                         .formatted(status, today(), outstandingFen));
@@ -97,14 +97,14 @@ final class RiskshareFixtures {
     }
 
     /** A further member of the demo government organisation, so a second person can check what the first did. */
-    String governmentColleague() {
+    public String governmentColleague() {
         String username = TestData.username("gv");
         membership.acceptInvitation(membership.invite("gov", username, "复核员"), PW, null);
         return username;
     }
 
     /** The bank's filings of the loan, once the event listener has offered at least {@code expected} of them. */
-    java.util.List<JsonNode> filingsOf(DealFixtures.Lender lender, Loan loan, int expected) {
+    public java.util.List<JsonNode> filingsOf(DealFixtures.Lender lender, Loan loan, int expected) {
         return await(() -> {
             java.util.List<JsonNode> mine = new java.util.ArrayList<>();
             json(deals.api("GET", "/api/v1/riskshare/filings", lender.username(), null)).forEach(f -> {
@@ -117,7 +117,7 @@ final class RiskshareFixtures {
     }
 
     /** Polls until the supplier answers non-null (listeners run after the deal's transaction commits). */
-    static <T> T await(Supplier<T> probe) {
+    public static <T> T await(Supplier<T> probe) {
         long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
             T v = probe.get();

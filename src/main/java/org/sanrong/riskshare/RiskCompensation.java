@@ -232,6 +232,41 @@ public class RiskCompensation {
         return view(f, user);
     }
 
+    /**
+     * The bank reports the repayment status of a loan it filed by hand (platform loans follow their deal). A repaid
+     * loan ends the pool's commitment.
+     */
+    @Transactional
+    public FilingView reportManualStatus(Filing.Id id, LoanStatus status, LocalDate asOf, @Nullable Long outstandingFen,
+            SignedInUser user) {
+        Filing f = banksOwnFiling(id, user, "REPORT_LOAN_STATUS");
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (f.origin() != Filing.Origin.MANUAL) {
+            errors.put("status", "平台放款的贷款请在对接记录中报送还款状态");
+        }
+        if (asOf.isAfter(LocalDate.now(clock)) || asOf.isBefore(f.loan().disbursedOn())) {
+            errors.put("asOf", "报送日期须在放款日与今天之间");
+        } else if (f.loanStatusOn() != null && asOf.isBefore(f.loanStatusOn())) {
+            errors.put("asOf", "报送日期不能早于上次报送的 " + f.loanStatusOn());
+        }
+        if (status != LoanStatus.REPAID && (outstandingFen == null || outstandingFen < 0
+                || outstandingFen > f.loan().amountFen())) {
+            errors.put("outstanding", "贷款余额须在0至贷款金额之间");
+        }
+        if (!errors.isEmpty()) {
+            auditFailure(user, "REPORT_LOAN_STATUS", target(id), String.join("；", errors.values()));
+            throw new InvalidRequestException(errors);
+        }
+        f.reported(status, asOf, outstandingFen);
+        filings.update(f);
+        if (f.status() == FilingStatus.FILED && status == LoanStatus.REPAID) {
+            pools.releaseCommitment(f, asOf, user.username());
+        }
+        audit.record(user.username(), user.organisationId(), "REPORT_LOAN_STATUS", target(id), Outcome.SUCCESS,
+                status.label());
+        return view(f, user);
+    }
+
     /** The expected ratio (as if the whole loan were lost) and the commitment it implies. */
     private void commit(Filing f, Scheme s, LocalDate today) {
         long volume = filings.filedPrincipal(s.code(), f.loan().institutionId(), today.getYear())

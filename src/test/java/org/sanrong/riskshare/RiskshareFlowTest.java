@@ -397,4 +397,34 @@ class RiskshareFlowTest {
         assertThat(overBudget.statusCode()).isEqualTo(400);
         assertThat(json(overBudget).path("errors").path("amount").asText()).contains("年度预算");
     }
+
+    @Test
+    void aLargeEntitlementNeedsAThirdApprovalByAThirdPerson() {
+        DealFixtures.Lender bank = fx.deals.lender();
+        DealFixtures.Party firm = fx.enterprise("440111");
+        String credit = fx.creditCodeOf(firm);
+        String checker = fx.governmentColleague();
+        String chair = fx.governmentColleague();
+        fund(GZ, "2000000.00");
+        RiskshareFixtures.Loan loan = fx.loan(firm, bank, 500_000_000L);
+        JsonNode f = fx.filingsOf(bank, loan, 1).getFirst();
+        file(f.path("id").asText(), bank.username(), "");
+        for (int i = 0; i < 3; i++) {
+            fileByHand(bank.username(), credit, "30000000.00");
+        }
+        fx.reportStatus(bank, loan, "NON_PERFORMING", 500_000_000L);
+        filingWhenNonPerforming(f.path("id").asText(), bank.username());
+        // 2,600,000 of 95,000,000 filed = 2.74%; 40% of it = 1,040,000 > 1,000,000: 联席会议 too
+        JsonNode claim = json(api("POST", "/api/v1/riskshare/claims", bank.username(),
+                claimBody(f.path("id").asText(), "2600000.00", documents(f))));
+        String id = claim.path("id").asText();
+        assertThat(claim.path("entitlementFen").asLong()).isEqualTo(104_000_000L);
+        assertThat(claim.path("reviewSteps").findValuesAsString("name")).containsExactly("初审（专家评审）",
+                "复核（主管部门意见）", "联席会议审定");
+        review(id, "gov", "APPROVE");
+        review(id, checker, "APPROVE");
+        assertThat(api("POST", "/api/v1/riskshare/claims/" + id + "/reviews", checker, "{\"decision\": \"APPROVE\"}")
+                .statusCode()).isEqualTo(409);
+        assertThat(review(id, chair, "APPROVE").path("status").asText()).isEqualTo("APPROVED");
+    }
 }

@@ -294,6 +294,29 @@ class RiskshareApi {
         });
     }
 
+    record StatusBody(org.sanrong.deal.@Nullable LoanStatus status, @Nullable LocalDate asOf,
+            @Nullable String outstanding) {
+    }
+
+    /** The repayment status of a loan filed by hand (platform loans report through their deal). */
+    @PostMapping("/filings/{id}/loan-status")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    FilingView reportStatus(@PathVariable UUID id, @RequestBody StatusBody body,
+            @AuthenticationPrincipal SignedInUser user) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (body.status() == null) {
+            errors.put("status", "请填写还款状态");
+        }
+        if (body.asOf() == null) {
+            errors.put("asOf", "请填写报送日期");
+        }
+        Long outstanding = Amounts.yuan(errors, "outstanding", body.outstanding(), false);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return compensation.reportManualStatus(new Filing.Id(id), body.status(), body.asOf(), outstanding, user);
+    }
+
     // ---- claims -------------------------------------------------------------------------------------------------
 
     record ClaimBody(@Nullable UUID filingId, @Nullable String loss, @Nullable LocalDate overdueSince,

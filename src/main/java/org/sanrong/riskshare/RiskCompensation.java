@@ -60,10 +60,21 @@ public class RiskCompensation {
     private final WorkingCalendar calendar;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LoanBook loans;
+    private final Set<String> techQualifications;
+    private final BigDecimal nplTolerance;
 
     RiskCompensation(SchemeCatalog schemes, Filings filings, Claims claims, PoolBook pools, EnterpriseBook enterprises,
             ReferenceData reference, OrganisationRegistry organisations, AuditTrail audit, RiskshareNotices notices,
-            WorkingCalendar calendar, ApplicationEventPublisher events, Clock clock) {
+            WorkingCalendar calendar, ApplicationEventPublisher events, Clock clock, LoanBook loans,
+            @org.springframework.beans.factory.annotation.Value(
+                    "${sanrong.riskshare.npl.tech-qualifications:TECH_SME,HIGH_TECH,SRDI_SME,LITTLE_GIANT}")
+            List<String> techQualifications,
+            @org.springframework.beans.factory.annotation.Value("${sanrong.riskshare.npl.tolerance-points:3}")
+            BigDecimal tolerancePoints) {
+        this.loans = loans;
+        this.techQualifications = Set.copyOf(techQualifications);
+        this.nplTolerance = tolerancePoints.movePointLeft(2);
         this.schemes = schemes;
         this.filings = filings;
         this.claims = claims;
@@ -100,6 +111,10 @@ public class RiskCompensation {
         Filing.Loan loan = new Filing.Loan(e.dealId(), e.loanNumber(), e.institutionId(),
                 lender == null ? "" : lender.name(), e.enterpriseCreditCode(), enterpriseName, e.productType(),
                 e.amountFen(), e.disbursedOn(), e.maturityOn(), e.termMonths(), e.annualRatePercent(), e.guarantee());
+        boolean smallTech = facts != null && facts.qualifications().stream().anyMatch(techQualifications::contains)
+                && (facts.headcount() == null || facts.headcount() < 300);
+        loans.disbursed(e.dealId(), e.institutionId(), loan.institutionName(), e.enterpriseCreditCode(), e.amountFen(),
+                e.disbursedOn(), smallTech);
         List<Filing.Id> offered = new ArrayList<>();
         for (Scheme s : schemes.inForceOn(e.disbursedOn())) {
             if (!applies(s, e.enterpriseCreditCode(), type)) {
@@ -131,6 +146,7 @@ public class RiskCompensation {
 
     @Transactional
     public void reported(LoanStatusReported e) {
+        loans.reported(e.dealId(), e.asOf(), e.status().name(), e.outstandingFen());
         for (Filing f : filings.ofDeal(e.dealId())) {
             Filing locked = filings.findForUpdate(f.id()).orElseThrow();
             locked.reported(e.status(), e.asOf(), e.outstandingFen());
@@ -689,6 +705,80 @@ public class RiskCompensation {
     @Transactional(readOnly = true)
     public PoolFigures pool(String schemeCode) {
         return pools.figures(schemeCode);
+    }
+
+    // ---- NPL tolerance ----------------------------------------------------------------------------------------
+
+    /** The bank reports its all-loan NPL ratio of a quarter (a fraction, four places at most); the latest counts. */
+    @Transactional
+    public void reportOverallNpl(@Nullable String quarter, @Nullable BigDecimal ratio, SignedInUser user) {
+        requireRole(user, Role.INSTITUTION, "只有金融机构报送本机构不良率");
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        try {
+            LocalDate end = NplTolerance.endOf(quarter);
+            if (end.minusMonths(3).plusDays(1).isAfter(today)) {
+                errors.put("quarter", "不能报送尚未开始的季度");
+            }
+        } catch (IllegalArgumentException e) {
+            errors.put("quarter", e.getMessage());
+        }
+        if (ratio == null || ratio.signum() < 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
+            errors.put("overallRatio", "不良率须为0至1之间的小数，如 0.0152 表示 1.52%");
+        } else if (ratio.stripTrailingZeros().scale() > 4) {
+            errors.put("overallRatio", "不良率最多保留4位小数（0.01个百分点）");
+        }
+        if (!errors.isEmpty()) {
+            auditFailure(user, "REPORT_NPL_RATIO", "npl:" + user.organisationId(), String.join("；", errors.values()));
+            throw new InvalidRequestException(errors);
+        }
+        loans.reportOverall(user.organisationId(), quarter, ratio, user.username(), clock.instant());
+        audit.record(user.username(), user.organisationId(), "REPORT_NPL_RATIO", "npl:" + user.organisationId(),
+                Outcome.SUCCESS, quarter + " " + ratio.toPlainString());
+    }
+
+    /**
+     * The NPL-tolerance board of a quarter (default: the current one), its small-tech figures at the quarter's end or
+     * today if earlier: a bank sees its own row, government every lender's.
+     */
+    @Transactional(readOnly = true)
+    public List<NplTolerance.Row> nplBoard(@Nullable String quarter, SignedInUser user) {
+        LocalDate today = LocalDate.now(clock);
+        String q = quarter == null || quarter.isBlank() ? NplTolerance.quarterOf(today) : quarter.strip();
+        LocalDate end;
+        try {
+            end = NplTolerance.endOf(q);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("quarter", e.getMessage());
+        }
+        LocalDate at = end.isAfter(today) ? today : end;
+        boolean bank = user.hasRole(Role.INSTITUTION);
+        if (!bank && !official(user)) {
+            throw new AccessDeniedException("只有金融机构和政府部门可以查看不良贷款容忍度");
+        }
+        Map<UUID, long[]> figures = loans.smallTechAt(at, bank ? user.organisationId() : null);
+        Map<UUID, BigDecimal> overall = loans.overall(q);
+        Map<UUID, String> names = loans.lenders();
+        List<NplTolerance.Row> rows = new ArrayList<>();
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>(figures.keySet());
+        ids.addAll(overall.keySet());
+        for (UUID id : ids) {
+            if (bank && !id.equals(user.organisationId())) {
+                continue;
+            }
+            long[] f = figures.getOrDefault(id, new long[2]);
+            String name = names.getOrDefault(id, bank ? user.organisationName()
+                    : organisations.find(id).map(OrganisationView::name).orElse(id.toString()));
+            rows.add(new NplTolerance.Row(id, name, q, f[0], f[1], overall.get(id), nplTolerance));
+        }
+        rows.sort(java.util.Comparator.comparing(NplTolerance.Row::flagged).reversed()
+                .thenComparing(NplTolerance.Row::institutionName));
+        return rows;
+    }
+
+    /** The tolerance in force, as a fraction (0.03 for 3 points). */
+    public BigDecimal nplTolerance() {
+        return nplTolerance;
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------

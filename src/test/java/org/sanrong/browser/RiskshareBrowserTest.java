@@ -103,5 +103,12 @@ class RiskshareBrowserTest extends BrowserTest {
         browser.click("#nav-riskshare");
         assertThat(browser.text("#paid")).isEqualTo("27.00万元");
         assertThat(browser.text("#loss-ratios")).contains("广州市信贷风险补偿资金池");
+        browser.type("overallPercent", "百分之一");
+        browser.click("#report-npl");
+        assertThat(browser.fieldError("overallPercent")).isNotBlank();
+        browser.type("overallPercent", "1.5");
+        browser.click("#report-npl");
+        assertThat(browser.text(".npl-table")).contains("1.5%").contains("在容忍度内");
+        browser.screenshot("riskshare-bank");
     }
 }

@@ -407,6 +407,43 @@ class RiskshareApi {
         compensation.confirmRemittance(id, user);
     }
 
+    // ---- NPL tolerance ------------------------------------------------------------------------------------------
+
+    record NplReport(@Nullable String quarter, @Nullable String overallRatio) {
+    }
+
+    record NplRow(UUID institutionId, String institutionName, String quarter, String techOutstanding,
+            String techNonPerforming, String techRatio, @Nullable String overallRatio, @Nullable String difference,
+            String tolerance, boolean flagged) {
+    }
+
+    /** The bank reports its all-loan NPL ratio of a quarter: {"quarter": "2026Q4", "overallRatio": "0.0152"}. */
+    @PostMapping("/npl-reports")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    List<NplRow> reportNpl(@RequestBody NplReport body, @AuthenticationPrincipal SignedInUser user) {
+        BigDecimal ratio = null;
+        if (body.overallRatio() != null && !body.overallRatio().isBlank()) {
+            try {
+                ratio = new BigDecimal(body.overallRatio().strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidRequestException("overallRatio", "不良率须为小数，如 0.0152");
+            }
+        }
+        compensation.reportOverallNpl(body.quarter() == null ? null : body.quarter().strip(), ratio, user);
+        return npl(body.quarter(), user);
+    }
+
+    /** Banks' NPL ratio of small and micro tech loans against their overall ratio and the tolerance. */
+    @GetMapping("/npl-tolerance")
+    List<NplRow> npl(@RequestParam(required = false) @Nullable String quarter,
+            @AuthenticationPrincipal SignedInUser user) {
+        return compensation.nplBoard(quarter, user).stream().map(r -> new NplRow(r.institutionId(),
+                r.institutionName(), r.quarter(), Yuan.plain(r.techOutstandingFen()), Yuan.plain(r.techNplFen()),
+                Yuan.ratio(r.techRatio()), r.overallRatio() == null ? null : Yuan.ratio(r.overallRatio()),
+                r.difference() == null ? null : Yuan.ratio(r.difference()), Yuan.ratio(r.tolerance()), r.flagged()))
+                .toList();
+    }
+
     // ---- pools --------------------------------------------------------------------------------------------------
 
     @GetMapping("/pools/{code}")

@@ -61,7 +61,37 @@ class RiskshareController {
         long paid = board.claims().stream().filter(c -> c.status().name().equals("PAID"))
                 .mapToLong(ClaimView::entitlementFen).sum();
         model.addAttribute("paidFen", paid);
+        model.addAttribute("npl", compensation.nplBoard(null, user));
+        model.addAttribute("tolerancePoints", compensation.nplTolerance().movePointRight(2).stripTrailingZeros()
+                .toPlainString());
+        putIfAbsent(model, "nplForm", new RiskshareForms.NplForm(
+                org.sanrong.riskshare.NplTolerance.quarterOf(java.time.LocalDate.now()), ""));
         return "riskshare/bank";
+    }
+
+    @PostMapping("/riskshare/npl-reports")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String reportNpl(@ModelAttribute("nplForm") RiskshareForms.NplForm form, BindingResult binding,
+            @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
+        FormInput in = new FormInput();
+        BigDecimal percent = in.percent("overallPercent", form.overallPercent());
+        if (percent == null && !in.errors().containsKey("overallPercent")) {
+            in.reject("overallPercent", "请填写本机构全部贷款不良率（%）");
+        }
+        try {
+            if (!in.errors().isEmpty()) {
+                throw new InvalidRequestException(in.errors());
+            }
+            compensation.reportOverallNpl(form.quarter(), percent.movePointLeft(2), user);
+        } catch (InvalidRequestException e) {
+            java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+            e.fieldErrors().forEach((k, v) -> errors.put(k.equals("overallRatio") ? "overallPercent" : k, v));
+            FormErrors.show(errors.isEmpty() ? java.util.Map.of("_", String.valueOf(e.getMessage())) : errors,
+                    binding);
+            return home(user, model);
+        }
+        redirect.addFlashAttribute("notice", "已报送 " + form.quarter() + " 全部贷款不良率");
+        return "redirect:/riskshare#npl";
     }
 
     // ---- one filing -------------------------------------------------------------------------------------------
@@ -229,6 +259,9 @@ class RiskshareController {
         model.addAttribute("byBankChart", charts.bar(byBank));
         model.addAttribute("moneyChart", charts.bar(money));
         model.addAttribute("hasPayouts", !byBank.isEmpty());
+        model.addAttribute("npl", compensation.nplBoard(null, user));
+        model.addAttribute("tolerancePoints", compensation.nplTolerance().movePointRight(2).stripTrailingZeros()
+                .toPlainString());
         putIfAbsent(model, "fundingForm", new RiskshareForms.FundingForm("", "", ""));
         return "riskshare/pools";
     }

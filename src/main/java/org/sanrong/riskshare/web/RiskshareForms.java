@@ -76,6 +76,9 @@ final class RiskshareForms {
         }
     }
 
+    record NplForm(@Nullable String quarter, @Nullable String overallPercent) {
+    }
+
     record FundingForm(@Nullable String scheme, @Nullable String amount, @Nullable String note) {
     }
 }

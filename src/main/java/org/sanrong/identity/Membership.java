@@ -40,9 +40,14 @@ public class Membership {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** How many of the latest passwords, the current one included, a new one may not repeat. */
+    private final int passwordHistory;
 
     Membership(Accounts accounts, Organisations organisations, OrganisationRegistry registry,
-            PasswordEncoder passwords, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+            PasswordEncoder passwords, AuditTrail audit, JdbcClient jdbc, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${sanrong.security.password.history:5}")
+            int passwordHistory) {
+        this.passwordHistory = passwordHistory;
         this.accounts = accounts;
         this.organisations = organisations;
         this.registry = registry;
@@ -141,11 +146,22 @@ public class Membership {
         if (errors.isEmpty() && passwords.matches(next, account.passwordHash())) {
             errors.put("newPassword", "新密码不能与当前密码相同");
         }
+        if (errors.isEmpty() && passwordHistory > 1) {
+            List<String> earlier = jdbc.sql("SELECT password_hash FROM identity.password_history WHERE account_id = ? "
+                    + "ORDER BY replaced_at DESC LIMIT ?").params(account.id().value(), passwordHistory - 1)
+                    .query(String.class).list();
+            if (earlier.stream().anyMatch(h -> passwords.matches(next, h))) {
+                errors.put("newPassword", "新密码不能与最近" + passwordHistory + "次使用过的密码相同");
+            }
+        }
         if (!errors.isEmpty()) {
             audit.recordIndependently(account.username().value(), account.organisationId().value(),
                     "CHANGE_PASSWORD", "account:" + account.username(), Outcome.FAILURE, errors.keySet().toString());
             throw new InvalidRequestException(errors);
         }
+        jdbc.sql("INSERT INTO identity.password_history (account_id, password_hash, replaced_at) VALUES (?, ?, ?)")
+                .params(account.id().value(), account.passwordHash(), java.sql.Timestamp.from(clock.instant()))
+                .update();
         account.changePassword(passwords.encode(next), clock.instant());
         accounts.update(account);
         audit.record("CHANGE_PASSWORD", "account:" + account.username(), Outcome.SUCCESS, null);
@@ -158,6 +174,12 @@ public class Membership {
         Instant now = clock.instant();
         return accounts.ofOrganisation(organisation.id()).stream()
                 .map(a -> AccountView.of(a, organisation.name(), now)).toList();
+    }
+
+    /** When the account's password was last set (for the maximum-age rule). */
+    @Transactional(readOnly = true)
+    public Optional<Instant> passwordChangedAt(String username) {
+        return accounts.findByUsername(username).map(Account::passwordChangedAt);
     }
 
     @Transactional(readOnly = true)

@@ -148,7 +148,10 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, TwoFactor twoFactor,
             org.springframework.security.core.session.SessionRegistry sessions,
             @org.springframework.beans.factory.annotation.Value(
-                    "${sanrong.security.session-absolute-timeout:PT8H}") java.time.Duration absolute)
+                    "${sanrong.security.session-absolute-timeout:PT8H}") java.time.Duration absolute,
+            Membership membership, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${sanrong.security.password.max-age:#{null}}")
+            java.time.@org.jspecify.annotations.Nullable Duration passwordMaxAge)
             throws Exception {
         AuthenticationFailureHandler failure = (request, response, e) -> {
             request.getSession().setAttribute(LOGIN_ERROR, loginErrorMessage(e));
@@ -165,6 +168,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
                 .addFilterAfter(new org.sanrong.identity.web.TwoFactorGate(twoFactor),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterAfter(new org.sanrong.identity.web.PasswordAgeGate(membership, passwordMaxAge, clock),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .addFilterAfter(new org.sanrong.identity.web.SessionLimits(absolute),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)

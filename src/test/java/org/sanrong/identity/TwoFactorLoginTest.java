@@ -21,7 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
  * code (or a one-time recovery code) after the password before any page; the API refuses the password alone;
  * enterprises (not in the default roles) log in with the password.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sanrong.security.mfa=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sanrong.security.mfa=true", "sanrong.security.password.max-age=P90D"})
 @ActiveProfiles("test")
 class TwoFactorLoginTest {
 
@@ -110,6 +111,40 @@ class TwoFactorLoginTest {
         HttpResponse<String> revoked = bearer("/api/v1/deals", token);
         assertThat(revoked.statusCode()).as("revoked stops at the next request").isEqualTo(401);
         assertThat(revoked.body()).contains("令牌");
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aPasswordOlderThanItsMaximumAgeMustBeChangedFirstAndNoneOfTheLastFiveRepeated() {
+        String username = TestData.username("pw");
+        registry.register(new Registration("东莞密码测试" + username + "科技有限公司", TestData.creditCode(), null, "王十",
+                TestData.mobile(), username, "王十", PW));
+        jdbc.sql("UPDATE identity.account SET password_changed_at = now() - interval '91 days' WHERE username = ?")
+                .param(username).update();
+        WebClient web = new WebClient(port);
+        web.login(username, TestData.DEMO_PASSWORD);
+        HttpResponse<String> sent = web.get("/enterprise/deals");
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location").orElse("")).contains("/account/password?expired");
+        String[] passwords = {"Second#2026", "Third#2026x", "Fourth#2026", "Fifth#2026y", "Sixth#2026z"};
+        String current = TestData.DEMO_PASSWORD;
+        for (String next : passwords) {
+            web.get("/account/password");
+            web.postForm("/account/password", Map.of("currentPassword", current, "newPassword", next,
+                    "confirmPassword", next));
+            current = next;
+        }
+        assertThat(web.get("/enterprise/deals").statusCode()).as("changed: through").isEqualTo(200);
+        web.get("/account/password");
+        String reuse = web.postForm("/account/password", Map.of("currentPassword", current, "newPassword",
+                "Third#2026x", "confirmPassword", "Third#2026x")).body();
+        assertThat(reuse).as("one of the last five").contains("最近5次");
+        web.get("/account/password");
+        HttpResponse<String> old = web.postForm("/account/password", Map.of("currentPassword", current,
+                "newPassword", TestData.DEMO_PASSWORD, "confirmPassword", TestData.DEMO_PASSWORD));
+        assertThat(old.body()).as("six passwords ago may come back").doesNotContain("最近5次");
     }
 
     private HttpResponse<String> bearer(String path, String token) {

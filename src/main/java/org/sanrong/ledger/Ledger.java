@@ -1,8 +1,5 @@
 package org.sanrong.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -247,11 +243,6 @@ public class Ledger {
                         .thenComparingLong(JournalEntry.Line::creditFen))
                 .forEach(l -> b.append(l.account()).append('|').append(l.debitFen()).append('|')
                         .append(l.creditFen()).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.sanrong.platform.Sha256.hex(b.toString());
     }
 }

@@ -174,7 +174,8 @@ public record Criterion(Metric metric, Measure measure, int years, boolean stric
     private Result money(long actualFen) {
         long t = thresholdFen();
         boolean met = strict ? actualFen > t : actualFen >= t;
-        return new Result(this, label(), inUnit(actualFen, RoundingMode.HALF_UP), met,
+        // not met: shown rounded down, so the value never reads as reaching the threshold
+        return new Result(this, label(), inUnit(actualFen, met ? RoundingMode.HALF_UP : RoundingMode.FLOOR), met,
                 met ? BigDecimal.ZERO : shortfall(t - actualFen), null);
     }
 
@@ -190,9 +191,10 @@ public record Criterion(Metric metric, Measure measure, int years, boolean stric
         long n = values.size();
         long t = thresholdFen();
         boolean met = strict ? sum > n * t : sum >= n * t;
-        BigDecimal avgFen = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 6, RoundingMode.HALF_UP);
+        BigDecimal avgFen = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 6, RoundingMode.FLOOR);
         BigDecimal gapFen = BigDecimal.valueOf(t).subtract(avgFen);
-        return new Result(this, label(), avgFen.divide(BigDecimal.valueOf(unit.fen), 2, RoundingMode.HALF_UP), met,
+        return new Result(this, label(), avgFen.divide(BigDecimal.valueOf(unit.fen), 2, met ? RoundingMode.HALF_UP
+                : RoundingMode.FLOOR), met,
                 met ? BigDecimal.ZERO : gapFen.divide(BigDecimal.valueOf(unit.fen), 2, RoundingMode.UP)
                         .add(strict ? step() : BigDecimal.ZERO), null);
     }
@@ -221,8 +223,9 @@ public record Criterion(Metric metric, Measure measure, int years, boolean stric
     private Result percentOf(BigDecimal numerator, BigDecimal denominator) {
         int c = numerator.compareTo(threshold.multiply(denominator));
         boolean met = strict ? c > 0 : c >= 0;
-        BigDecimal actual = numerator.divide(denominator, 6, RoundingMode.HALF_UP);
-        return new Result(this, label(), actual.setScale(2, RoundingMode.HALF_UP), met,
+        // rounded down, so the distance rounds up and the value never reads as reaching the threshold
+        BigDecimal actual = numerator.divide(denominator, 6, met ? RoundingMode.HALF_UP : RoundingMode.FLOOR);
+        return new Result(this, label(), actual.setScale(2, met ? RoundingMode.HALF_UP : RoundingMode.FLOOR), met,
                 met ? BigDecimal.ZERO : shortfall(threshold.subtract(actual)), null);
     }
 

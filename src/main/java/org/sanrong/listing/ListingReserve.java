@@ -519,6 +519,20 @@ public class ListingReserve {
         return new ResultPage<>(rows, page, size, total);
     }
 
+    /** Active entries of enterprises on the platform, by grade: whom government may invite (to a roadshow, say). */
+    @Transactional(readOnly = true)
+    public List<ReserveMember> onPlatform(SignedInUser user) {
+        if (!official(user)) {
+            throw new AccessDeniedException("上市后备企业库面向政府部门");
+        }
+        return jdbc.sql("SELECT * FROM listing.reserve_entry WHERE status = 'ACTIVE' AND enterprise_org_id IS NOT NULL "
+                + "ORDER BY grade, enterprise_name LIMIT 1000")
+                .query((rs, n) -> new ReserveMember(rs.getString("credit_code"), rs.getString("enterprise_name"),
+                        rs.getString("industry_code"), ReserveGrade.valueOf(rs.getString("grade")),
+                        ListingBoard.valueOf(rs.getString("board")), rs.getObject("enterprise_org_id", UUID.class)))
+                .list();
+    }
+
     /** The whole reserve in figures for government's board: a fixed handful of statements. */
     @Transactional(readOnly = true)
     public ReserveBoard board(SignedInUser user) {

@@ -298,9 +298,14 @@ public class ListingReserve {
             try {
                 entry.checkMilestone(milestone, reachedOn, LocalDate.now(clock));
             } catch (InvalidRequestException e) {
+                if (e.status() == 409) {
+                    failed(user, "RECORD_MILESTONE", creditCode, e.getMessage());
+                    throw e;
+                }
                 errors.putAll(e.fieldErrors());
             } catch (IllegalStateException e) {
-                errors.put("milestone", e.getMessage());
+                failed(user, "RECORD_MILESTONE", creditCode, e.getMessage());
+                throw InvalidRequestException.conflict("status", e.getMessage());
             }
         }
         if (!errors.isEmpty()) {

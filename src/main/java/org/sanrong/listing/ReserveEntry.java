@@ -118,12 +118,6 @@ public final class ReserveEntry {
      */
     void recordMilestone(Milestone m, LocalDate on, UUID evidenceId, String evidenceName, @Nullable String note,
             String actor, Instant now, LocalDate today) {
-        requireActive();
-        MilestoneRecord already = milestones.get(m);
-        if (already != null) {
-            throw InvalidRequestException.conflict("milestone", "「" + m.label() + "」已于 " + already.reachedOn()
-                    + " 登记，不能重复登记");
-        }
         checkMilestone(m, on, today);
         String n = optional(note, "note", "说明");
         milestones.put(m, new MilestoneRecord(m, on, evidenceId, evidenceName, n, now, actor));
@@ -143,6 +137,12 @@ public final class ReserveEntry {
 
     /** The checks of {@link #recordMilestone} on the milestone and its date, without recording anything. */
     void checkMilestone(Milestone m, LocalDate on, LocalDate today) {
+        requireActive();
+        MilestoneRecord already = milestones.get(m);
+        if (already != null) {
+            throw InvalidRequestException.conflict("milestone", "「" + m.label() + "」已于 " + already.reachedOn()
+                    + " 登记，不能重复登记");
+        }
         if (!board.milestones().contains(m)) {
             throw new InvalidRequestException("milestone", "「" + m.label() + "」不适用于目标板块" + board.label());
         }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.listing.Enrolment;
 import org.sanrong.listing.ListingBoard;
+import org.sanrong.listing.ListingFigures;
 import org.sanrong.listing.ListingPortrait;
 import org.sanrong.listing.ListingPortraits;
 import org.sanrong.listing.ListingReserve;
@@ -26,6 +27,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -88,6 +90,25 @@ class ListingApi {
             String code = body.creditCode().strip().toUpperCase(java.util.Locale.ROOT);
             return ResponseEntity.created(URI.create("/api/v1/listing/reserve/" + code)).body(reserve.view(code, user));
         });
+    }
+
+    record MarketValue(@Nullable Long marketValueFen, @Nullable LocalDate on) {
+    }
+
+    /** The figures the listing rules need beyond the 企业库's, year by year (a year with none given is deleted). */
+    @PutMapping("/{creditCode}/figures")
+    ReserveEntryView figures(@PathVariable String creditCode, @RequestBody java.util.List<ListingFigures> body,
+            @AuthenticationPrincipal SignedInUser user) {
+        reserve.saveFigures(creditCode, body, user);
+        return reserve.view(creditCode, user);
+    }
+
+    /** The market-value estimate (unlisted firms have no market price), in fen, dated. */
+    @PutMapping("/{creditCode}/market-value")
+    ReserveEntryView marketValue(@PathVariable String creditCode, @RequestBody MarketValue body,
+            @AuthenticationPrincipal SignedInUser user) {
+        reserve.estimateMarketValue(creditCode, body.marketValueFen(), body.on(), user);
+        return reserve.view(creditCode, user);
     }
 
     /** Records a milestone: multipart {@code milestone}, {@code reachedOn}, {@code note}?, file {@code evidence}. */

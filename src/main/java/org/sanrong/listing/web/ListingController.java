@@ -29,7 +29,6 @@ import org.sanrong.platform.FormErrors;
 import org.sanrong.platform.FormInput;
 import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.platform.NotFoundException;
-import org.sanrong.platform.ResultPage;
 import org.sanrong.reference.ReferenceData;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -43,6 +43,7 @@ public final class Deal {
     private final @Nullable Integer termMonths;
     private final @Nullable String purpose;
     private final Instant openedAt;
+    private final @Nullable String sourceRef;
     private DealStatus status;
     private @Nullable Instant deadline;
     private @Nullable Instant pickedUpAt;
@@ -68,8 +69,9 @@ public final class Deal {
             @Nullable DeclineReason declineReason, @Nullable String declineNote, @Nullable String materialsRequest,
             @Nullable Instant closedAt, @Nullable String closedNote, @Nullable Disbursement disbursement,
             @Nullable Investment investment, @Nullable LoanStatus loanStatus, @Nullable LocalDate loanStatusOn,
-            @Nullable Long outstandingFen, int version) {
+            @Nullable Long outstandingFen, int version, @Nullable String sourceRef) {
         this.id = id;
+        this.sourceRef = sourceRef;
         this.origin = origin;
         this.parties = parties;
         this.amountFen = amountFen;
@@ -100,6 +102,16 @@ public final class Deal {
      */
     static Deal open(DealOrigin origin, Parties parties, long amountFen, @Nullable Integer termMonths,
             @Nullable String purpose, String actor, Instant now, Instant deadline) {
+        return open(origin, parties, amountFen, termMonths, purpose, actor, now, deadline, null);
+    }
+
+    /**
+     * As above, with where it came from outside the deal module ({@code roadshow:<eventId>}) and, for a roadshow deal,
+     * no deadline: the investor is not answering a waiting application.
+     */
+    static Deal open(DealOrigin origin, Parties parties, long amountFen, @Nullable Integer termMonths,
+            @Nullable String purpose, String actor, Instant now, @Nullable Instant deadline,
+            @Nullable String sourceRef) {
         if (amountFen <= 0) {
             throw new InvalidRequestException("amountFen", "申请金额须大于零");
         }
@@ -113,10 +125,11 @@ public final class Deal {
         if (p != null && p.length() > 500) {
             throw new InvalidRequestException("purpose", "资金用途说明不能超过500个字");
         }
-        DealStatus status = origin == DealOrigin.PICK_UP ? DealStatus.UNDER_REVIEW : DealStatus.AWAITING_PICKUP;
+        boolean underReview = origin == DealOrigin.PICK_UP || origin == DealOrigin.ROADSHOW;
+        DealStatus status = underReview ? DealStatus.UNDER_REVIEW : DealStatus.AWAITING_PICKUP;
         Deal deal = new Deal(Id.random(), origin, parties, amountFen, termMonths, p, now, status, deadline,
-                origin == DealOrigin.PICK_UP ? now : null, null, null, null, null, null, null, null, null, null, null,
-                null, null, 0);
+                underReview ? now : null, null, null, null, null, null, null, null, null, null, null,
+                null, null, 0, sourceRef);
         deal.step(now, actor, origin.name(), Fen.formatWan(amountFen));
         deal.events.add(new DealOpened(deal.id.value(), origin, parties.demandId(), parties.enterpriseCreditCode(),
                 parties.institutionId(), parties.product().productId(), parties.product().version(), amountFen, now));
@@ -142,8 +155,8 @@ public final class Deal {
         step(now, actor, "MATERIALS_REQUESTED", r);
     }
 
-    /** MATERIALS_REQUESTED → UNDER_REVIEW with a fresh decision clock. */
-    void provideMaterials(String note, String actor, Instant now, Instant decideBy) {
+    /** MATERIALS_REQUESTED → UNDER_REVIEW with a fresh decision clock (none for a roadshow deal). */
+    void provideMaterials(String note, String actor, Instant now, @Nullable Instant decideBy) {
         require(DealStatus.MATERIALS_REQUESTED, "机构没有要求补充材料");
         String n = text(note, "note", "请说明已补充的材料", 1000);
         status = DealStatus.UNDER_REVIEW;
@@ -429,6 +442,8 @@ public final class Deal {
     public @Nullable Integer termMonths() { return termMonths; }
     public @Nullable String purpose() { return purpose; }
     public Instant openedAt() { return openedAt; }
+    /** Where the deal came from outside the deal module, e.g. {@code roadshow:<eventId>}; null for the others. */
+    public @Nullable String sourceRef() { return sourceRef; }
     public DealStatus status() { return status; }
     public @Nullable Instant deadline() { return deadline; }
     public @Nullable Instant pickedUpAt() { return pickedUpAt; }

@@ -26,6 +26,9 @@ import org.sanrong.demand.FinancingDemand;
 import org.sanrong.enterprise.ConsentGrants;
 import org.sanrong.enterprise.EnterpriseBook;
 import org.sanrong.enterprise.EnterpriseCard;
+import org.sanrong.enterprise.EnterpriseFacts;
+import org.sanrong.identity.OrganisationKind;
+import org.sanrong.identity.OrganisationView;
 import org.sanrong.identity.Role;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.matching.Matchmaking;
@@ -66,13 +69,18 @@ public class DealFlow {
     private final int pickUpDays;
     private final int decisionDays;
     private final int rerouteCount;
+    private final org.sanrong.identity.OrganisationRegistry registry;
+    private final org.sanrong.matching.ProductJudge judge;
 
     DealFlow(Deals deals, ProductCatalog catalog, Demands demands, Matchmaking matchmaking,
             EnterpriseBook enterprises, ConsentGrants consents, AuditTrail audit, ApplicationEventPublisher events,
             WorkingCalendar calendar, DealNotices notices, Clock clock,
             @Value("${sanrong.deal.pick-up-working-days:3}") int pickUpDays,
             @Value("${sanrong.deal.decision-working-days:3}") int decisionDays,
-            @Value("${sanrong.deal.reroute-count:3}") int rerouteCount) {
+            @Value("${sanrong.deal.reroute-count:3}") int rerouteCount,
+            org.sanrong.identity.OrganisationRegistry registry, org.sanrong.reference.ReferenceData reference) {
+        this.registry = registry;
+        this.judge = new org.sanrong.matching.ProductJudge(org.sanrong.catalog.EligibilityCriteria.Names.of(reference));
         this.deals = deals;
         this.catalog = catalog;
         this.demands = demands;
@@ -185,6 +193,77 @@ public class DealFlow {
         return deal.id();
     }
 
+    /**
+     * After a roadshow, an investor's interest in a presenter opens an equity deal: the investor's best-scoring
+     * eligible EQUITY product on the shelf (one without an open deal with this enterprise already), under review at
+     * once, with no deadline (due diligence takes months), marked {@code roadshow:<eventId>}. The amount is what the
+     * enterprise asked for, brought within the product's range. Refused (nothing saved) when the investor has no such
+     * product or the enterprise is not on the platform. The roadshow module checks attendance before calling.
+     */
+    @Transactional
+    public Deal.Id openFromRoadshow(UUID eventId, String enterpriseCreditCode, @Nullable Long amountSoughtFen,
+            SignedInUser investor) {
+        requireRole(investor, Role.INSTITUTION, "只有金融机构可以表达投资意向");
+        EnterpriseCard card = enterprises.card(enterpriseCreditCode)
+                .orElseThrow(() -> new InvalidRequestException("creditCode", "企业不存在"));
+        UUID enterpriseOrg = registry.search(enterpriseCreditCode, OrganisationKind.ENTERPRISE, null, 0, 5).items()
+                .stream().filter(o -> enterpriseCreditCode.equals(o.creditCode())).map(OrganisationView::id)
+                .findFirst().orElseThrow(() -> InvalidRequestException.conflict("creditCode",
+                        "该企业尚未在平台注册账号，不能建立对接"));
+        EnterpriseFacts facts = enterprises.facts(enterpriseCreditCode).orElseThrow();
+        java.time.LocalDate today = LocalDate.now(clock);
+        List<ProductMatch> judged = catalog.shelf().stream()
+                .filter(p -> p.institutionId().equals(investor.organisationId()))
+                .filter(p -> p.type().kind() == FinancingKind.EQUITY)
+                .map(p -> judge.judge(p, facts, null, today))
+                .sorted(Comparator.comparing(ProductMatch::eligible).reversed()
+                        .thenComparing(Comparator.comparingInt(ProductMatch::score).reversed()))
+                .toList();
+        if (judged.isEmpty()) {
+            throw InvalidRequestException.conflict("productId",
+                    "本机构在金融超市没有上架的股权投资产品，不能建立对接；请先发布股权投资产品");
+        }
+        ProductMatch best = judged.stream().filter(ProductMatch::eligible)
+                .filter(m -> !deals.openOnProduct(enterpriseCreditCode, m.product().productId())).findFirst()
+                .orElseThrow(() -> InvalidRequestException.conflict("productId", judged.getFirst().eligible()
+                        ? "本机构与该企业已有进行中的股权投资对接（" + judged.getFirst().productName() + "），请在该案件中继续"
+                        : "本机构的股权投资产品都不适合该企业：" + judged.getFirst().productName() + " "
+                                + String.join("；", judged.getFirst().failedRules())));
+        ProductVersionView product = catalog.version(best.product()).orElseThrow();
+        var terms = product.content().terms();
+        long amount = amountSoughtFen != null && amountSoughtFen > 0 ? amountSoughtFen
+                : terms.minAmountFen() != null ? terms.minAmountFen()
+                : terms.maxAmountFen() != null ? terms.maxAmountFen() : 0L;
+        if (terms.minAmountFen() != null) {
+            amount = Math.max(amount, terms.minAmountFen());
+        }
+        if (terms.maxAmountFen() != null) {
+            amount = Math.min(amount, terms.maxAmountFen());
+        }
+        if (amount <= 0) {
+            throw new InvalidRequestException("amountFen", "请注明企业的融资金额");
+        }
+        Deal.Parties parties = new Deal.Parties(null, false, enterpriseCreditCode, card.name(), card.stage(),
+                enterpriseOrg, investor.organisationId(), product.institutionName(), product.ref(), product.name(),
+                product.type().name(), product.type().kind());
+        Deal deal = Deal.open(DealOrigin.ROADSHOW, parties, amount, null, "路演后表达投资意向", investor.username(),
+                clock.instant(), null, "roadshow:" + eventId);
+        insert(deal, investor, "OPEN_ROADSHOW_DEAL");
+        notices.fromRoadshow(deal);
+        return deal.id();
+    }
+
+    /**
+     * The deals that came from one source outside the deal module ({@code roadshow:<eventId>}), oldest first: all of
+     * them for government, a party's own for an enterprise or institution.
+     */
+    @Transactional(readOnly = true)
+    public List<DealView> bySource(String ref, SignedInUser user) {
+        return deals.bySource(ref).stream().map(d -> java.util.Map.entry(d, partyOf(d, user)))
+                .filter(e -> e.getValue() != Party.NONE)
+                .map(e -> DealView.of(e.getKey(), actions(e.getKey(), e.getValue()))).toList();
+    }
+
     /** The institution picks up an application or a referral waiting for it. */
     @Transactional
     public void pickUp(Deal.Id id, SignedInUser user) {
@@ -210,8 +289,8 @@ public class DealFlow {
     public void provideMaterials(Deal.Id id, String note, SignedInUser user) {
         Deal deal = enterprisesOwn(id, user, "PROVIDE_MATERIALS");
         Instant now = clock.instant();
-        change(deal, user, "PROVIDE_MATERIALS",
-                d -> d.provideMaterials(note, user.username(), now, calendar.deadline(now, decisionDays)));
+        change(deal, user, "PROVIDE_MATERIALS", d -> d.provideMaterials(note, user.username(), now,
+                d.origin() == DealOrigin.ROADSHOW ? null : calendar.deadline(now, decisionDays)));
         notices.materialsProvided(deal);
     }
 

@@ -26,6 +26,11 @@ class DealNotices {
                 + d.parties().productName() + " 的融资申请，正在审批。");
     }
 
+    void fromRoadshow(Deal d) {
+        toEnterprise(d, d.parties().institutionName() + " 有意投资", d.parties().institutionName()
+                + " 在路演后对贵企业表达了投资意向，已以 " + d.parties().productName() + " 建立对接，正在尽职调查。");
+    }
+
     void materialsRequested(Deal d) {
         toEnterprise(d, "请补充材料", d.parties().institutionName() + " 需要您补充材料：" + d.materialsRequest());
     }

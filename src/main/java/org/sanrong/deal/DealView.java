@@ -19,7 +19,7 @@ public record DealView(UUID id, DealOrigin origin, DealStatus status, @Nullable 
         @Nullable DeclineReason declineReason, @Nullable String declineNote, @Nullable String materialsRequest,
         @Nullable Instant closedAt, @Nullable String closedNote, @Nullable Disbursement disbursement,
         @Nullable Investment investment, @Nullable LoanStatus loanStatus, @Nullable LocalDate loanStatusOn,
-        @Nullable Long outstandingFen, Set<Action> actions) {
+        @Nullable Long outstandingFen, @Nullable String sourceRef, Set<Action> actions) {
 
     /** What a reader may do with the deal now. */
     public enum Action {
@@ -28,6 +28,11 @@ public record DealView(UUID id, DealOrigin origin, DealStatus status, @Nullable 
 
     public boolean can(String action) {
         return actions.contains(Action.valueOf(action));
+    }
+
+    /** The roadshow the deal came from, when it did ({@code sourceRef} "roadshow:<id>"). */
+    public @Nullable UUID roadshowId() {
+        return sourceRef != null && sourceRef.startsWith("roadshow:") ? UUID.fromString(sourceRef.substring(9)) : null;
     }
 
     public boolean equity() {
@@ -42,6 +47,6 @@ public record DealView(UUID id, DealOrigin origin, DealStatus status, @Nullable 
                 d.amountFen(), d.termMonths(), d.purpose(), d.openedAt(), d.deadline(), d.pickedUpAt(),
                 d.decidedAt(), d.offer(), d.declineReason(), d.declineNote(), d.materialsRequest(), d.closedAt(),
                 d.closedNote(), d.disbursement(), d.investment(), d.loanStatus(), d.loanStatusOn(),
-                d.outstandingFen(), Set.copyOf(actions));
+                d.outstandingFen(), d.sourceRef(), Set.copyOf(actions));
     }
 }

@@ -31,9 +31,9 @@ class Deals {
         jdbc.sql("""
                 INSERT INTO deal.deal (id, origin, status, demand_id, one_lender, enterprise_credit_code,
                     enterprise_name, enterprise_stage, enterprise_org_id, institution_id, institution_name, product_id, product_version,
-                    product_name, product_type, kind, amount_fen, term_months, purpose, opened_at, row_version)
+                    product_name, product_type, kind, amount_fen, term_months, purpose, opened_at, source_ref, row_version)
                 VALUES (:id, :origin, :status, :demand, :oneLender, :code, :ename, :stage, :eorg, :inst, :iname, :product,
-                    :pversion, :pname, :ptype, :kind, :amount, :term, :purpose, :opened, 0)""")
+                    :pversion, :pname, :ptype, :kind, :amount, :term, :purpose, :opened, :sourceRef, 0)""")
                 .param("id", d.id().value())
                 .param("origin", d.origin().name())
                 .param("status", d.status().name())
@@ -54,6 +54,7 @@ class Deals {
                 .param("term", d.termMonths())
                 .param("purpose", d.purpose())
                 .param("opened", Timestamp.from(d.openedAt()))
+                .param("sourceRef", d.sourceRef())
                 .update();
         update(d);
     }
@@ -161,6 +162,18 @@ class Deals {
                 .param(enterpriseOrg).query(Deals::map).list();
     }
 
+    List<Deal> bySource(String ref) {
+        return jdbc.sql("SELECT * FROM deal.deal WHERE source_ref = ? ORDER BY opened_at").param(ref)
+                .query(Deals::map).list();
+    }
+
+    /** Whether the enterprise has a deal on the product that has not ended (one such deal per pair). */
+    boolean openOnProduct(String creditCode, UUID productId) {
+        return jdbc.sql("SELECT count(*) FROM deal.deal WHERE enterprise_credit_code = ? AND product_id = ? AND status "
+                + "IN ('AWAITING_PICKUP', 'UNDER_REVIEW', 'MATERIALS_REQUESTED', 'OFFERED', 'ACCEPTED')")
+                .params(creditCode, productId).query(Long.class).single() > 0;
+    }
+
     List<Deal> ofDemand(UUID demandId) {
         return jdbc.sql("SELECT * FROM deal.deal WHERE demand_id = ? ORDER BY opened_at").param(demandId)
                 .query(Deals::map).list();
@@ -240,7 +253,7 @@ class Deals {
                 rs.getString("materials_request"), instant(rs, "closed_at"), rs.getString("closed_note"),
                 disbursement, investment, loanStatus == null ? null : LoanStatus.valueOf(loanStatus),
                 loanStatusOn == null ? null : loanStatusOn.toLocalDate(), rs.getObject("outstanding_fen", Long.class),
-                rs.getInt("row_version"));
+                rs.getInt("row_version"), rs.getString("source_ref"));
     }
 
     /** numeric(7, 4) reads back as 3.6000; the rate is 3.6. */

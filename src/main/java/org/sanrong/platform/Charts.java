@@ -36,6 +36,20 @@ public class Charts {
         return spec("pie", counts, labelPrefix);
     }
 
+    /**
+     * Lines over shared categories (years, say), one per named series in the map's order; a null value is a gap.
+     */
+    public String lines(List<String> categories, Map<String, ? extends List<? extends Number>> series) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        series.forEach((name, values) -> {
+            Map<String, Object> one = new java.util.LinkedHashMap<>();
+            one.put("name", name);
+            one.put("values", values);
+            out.add(one);
+        });
+        return JSON.writeValueAsString(Map.of("type", "lines", "names", categories, "series", out));
+    }
+
     private String spec(String type, Map<?, ? extends Number> counts, String labelPrefix) {
         List<String> names = new ArrayList<>();
         List<Number> values = new ArrayList<>();

@@ -20,4 +20,30 @@ public record Calculation(String policyCode, int policyVersion, List<RuleCheck> 
     public @Nullable Long capRemainingFen() {
         return capFen == null ? null : Math.max(0, capFen - grantedBeforeFen);
     }
+
+    public String formulaYuan() {
+        return yuan(formulaFen);
+    }
+
+    public String amountYuan() {
+        return yuan(amountFen);
+    }
+
+    public String grantedBeforeYuan() {
+        return yuan(grantedBeforeFen);
+    }
+
+    public @Nullable String capYuan() {
+        return capFen == null ? null : yuan(capFen);
+    }
+
+    public @Nullable String capRemainingYuan() {
+        Long r = capRemainingFen();
+        return r == null ? null : yuan(r);
+    }
+
+    /** "1500000.00" */
+    static String yuan(long fen) {
+        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
+    }
 }

@@ -23,6 +23,10 @@ public record Entitlement(Id id, String policyCode, int policyVersion, String ev
         }
     }
 
+    public String amountYuan() {
+        return Calculation.yuan(amountFen);
+    }
+
     Entitlement confirm(String by) {
         require(EntitlementStatus.COMPUTED, "只有待确认的补贴可以确认");
         return with(EntitlementStatus.CONFIRMED, by, noticedBy, noticeUntil, approvedBy, paidBy, paidAt);

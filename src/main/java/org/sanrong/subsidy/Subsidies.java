@@ -372,6 +372,11 @@ public class Subsidies {
         return "subsidy:" + id.value();
     }
 
+    /** The names of the variables rules may use (event, enterprise and investor facts). */
+    public static List<String> variables() {
+        return List.copyOf(RuleLanguage.VARIABLES.keySet());
+    }
+
     static String yuan(long fen) {
         return BigDecimal.valueOf(fen, 2).toPlainString();
     }

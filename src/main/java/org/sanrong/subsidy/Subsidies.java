@@ -223,25 +223,33 @@ public class Subsidies {
     /** The beneficiary confirms its entitlement. */
     @Transactional
     public Entitlement confirm(Entitlement.Id id, SignedInUser user) {
-        Entitlement e = mine(id, user);
-        return change(e, "SUBSIDY_CONFIRM", e.confirm(user.username()));
+        return attempt(id, user, "SUBSIDY_CONFIRM", () -> {
+            Entitlement e = mine(id, user);
+            return change(user, e, "SUBSIDY_CONFIRM", e.confirm(user.username()));
+        });
     }
 
     /** An official publishes the confirmed entitlement for its public-notice period (working days). */
     @Transactional
     public Entitlement notice(Entitlement.Id id, SignedInUser user) {
-        Entitlement e = official(id, user);
-        int days = catalog.version(e.policyCode(), e.policyVersion()).map(cp -> cp.policy().noticeWorkingDays())
-                .orElse(5);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        return change(e, "SUBSIDY_NOTICE", e.notice(user.username(), calendar.addWorkingDays(today, days)));
+        return attempt(id, user, "SUBSIDY_NOTICE", () -> {
+            Entitlement e = official(id, user);
+            int days = catalog.version(e.policyCode(), e.policyVersion()).map(cp -> cp.policy().noticeWorkingDays())
+                    .orElse(5);
+            LocalDate today = LocalDate.now(clock.withZone(CHINA));
+            return change(user, e, "SUBSIDY_NOTICE",
+                    e.notice(user.username(), calendar.addWorkingDays(today, days)));
+        });
     }
 
     /** A second official approves it once the notice period is over. */
     @Transactional
     public Entitlement approve(Entitlement.Id id, SignedInUser user) {
-        Entitlement e = official(id, user);
-        return change(e, "SUBSIDY_APPROVE", e.approve(user.username(), LocalDate.now(clock.withZone(CHINA))));
+        return attempt(id, user, "SUBSIDY_APPROVE", () -> {
+            Entitlement e = official(id, user);
+            return change(user, e, "SUBSIDY_APPROVE",
+                    e.approve(user.username(), LocalDate.now(clock.withZone(CHINA))));
+        });
     }
 
     /**
@@ -250,6 +258,10 @@ public class Subsidies {
      */
     @Transactional
     public Entitlement pay(Entitlement.Id id, SignedInUser user) {
+        return attempt(id, user, "SUBSIDY_PAY", () -> payNow(id, user));
+    }
+
+    private Entitlement payNow(Entitlement.Id id, SignedInUser user) {
         Entitlement e = official(id, user);
         if (e.status() == EntitlementStatus.PAID) {
             return e;
@@ -264,12 +276,10 @@ public class Subsidies {
                             JournalEntry.Line.credit(new AccountRef(book, "budget"), e.amountFen()))),
                     user.username());
         } catch (InsufficientBalanceException ex) {
-            audit.recordIndependently(user.username(), user.organisationId(), "SUBSIDY_PAY", target(id),
-                    Outcome.FAILURE, "预算不足");
             throw InvalidRequestException.conflict("budget", e.policyCode() + " " + e.year() + " 年度预算余额 "
                     + yuan(ex.balanceFen()) + " 元，不足以拨付 " + yuan(e.amountFen()) + " 元；未拨付，请先追加预算");
         }
-        return change(e, "SUBSIDY_PAY", paid);
+        return change(user, e, "SUBSIDY_PAY", paid);
     }
 
     /** The policy's budget account for the year, opened and funded with the policy's yearly budget once. */
@@ -362,9 +372,26 @@ public class Subsidies {
         }
     }
 
-    private Entitlement change(Entitlement before, String action, Entitlement after) {
+    /** Runs a step; a refusal is audited in its own transaction (the step's own work rolls back). */
+    private Entitlement attempt(Entitlement.Id id, SignedInUser user, String action,
+            java.util.function.Supplier<Entitlement> step) {
+        try {
+            return step.get();
+        } catch (InvalidRequestException e) {
+            audit.recordIndependently(user.username(), user.organisationId(), action, target(id), Outcome.FAILURE,
+                    e.getMessage());
+            throw e;
+        } catch (NotFoundException | org.springframework.security.access.AccessDeniedException e) {
+            audit.recordIndependently(user.username(), user.organisationId(), action, target(id), Outcome.DENIED,
+                    e.getMessage());
+            throw e;
+        }
+    }
+
+    private Entitlement change(SignedInUser user, Entitlement before, String action, Entitlement after) {
         entitlements.update(after, before.status(), clock.instant());
-        audit.record(action, target(after.id()), Outcome.SUCCESS, before.status() + " → " + after.status());
+        audit.record(user.username(), user.organisationId(), action, target(after.id()), Outcome.SUCCESS,
+                before.status() + " → " + after.status());
         return after;
     }
 

@@ -196,6 +196,9 @@ class SubsidyFlowTest {
         HttpResponse<String> sameOfficial = api("POST", path + "/approval", "gov", null);
         assertThat(sameOfficial.statusCode()).as("maker ≠ checker").isEqualTo(409);
         assertThat(sameOfficial.body()).contains("经办与复核");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_entry WHERE action = 'SUBSIDY_APPROVE' AND target = ? "
+                + "AND outcome = 'FAILURE'").param("subsidy:" + e.id().value()).query(Long.class).single())
+                .isEqualTo(1);
         HttpResponse<String> tooEarly = api("POST", path + "/approval", "gov2", null);
         assertThat(tooEarly.statusCode()).as("the notice period runs").isEqualTo(409);
         assertThat(tooEarly.body()).contains("公示期");
@@ -241,6 +244,9 @@ class SubsidyFlowTest {
         assertThat(ledger.balance(new AccountRef(book, "budget"))).isEqualTo(budget);
         assertThat(ledger.posted("subsidy:pay:" + e.id().value())).isFalse();
         assertThat(json(api("GET", path, "gov", null)).path("status").asText()).isEqualTo("APPROVED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_entry WHERE action = 'SUBSIDY_PAY' AND target = ? "
+                + "AND outcome = 'FAILURE' AND actor = 'gov'").param("subsidy:" + e.id().value()).query(Long.class)
+                .single()).as("the refused attempt is audited").isEqualTo(1);
     }
 
     @Test

@@ -57,4 +57,14 @@ class SubsidyPagesTest {
         enterprise.login("enterprise", TestData.DEMO_PASSWORD);
         assertThat(enterprise.get("/subsidies/queue").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theDemoLoansInterestSubsidyIsOnPublicNotice() {
+        WebClient web = new WebClient(port);
+        web.login("enterprise", TestData.DEMO_PASSWORD);
+        HttpResponse<String> mine = web.get("/subsidies");
+        assertThat(mine.body()).as("computed from the demo loan, confirmed and noticed by the demo runner")
+                .contains("GD-INTEREST-2025").contains("公示中");
+        assertThat(new WebClient(port).get("/subsidies/notices").body()).contains("GD-INTEREST-2025");
+    }
 }

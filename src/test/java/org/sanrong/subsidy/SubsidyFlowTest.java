@@ -129,6 +129,35 @@ class SubsidyFlowTest {
     }
 
     @Test
+    void concurrentInvestmentsNeverGrantMoreThanTheCap() throws Exception {
+        DealFixtures fixtures = new DealFixtures(port, registry);
+        String enterprise = eligibleEnterprise(fixtures.enterprise());
+        Vc vc = vc("天使并发");
+        // eight investments of 1亿元 at once: each computes 150万元, the cap of 500万元 allows 3 full and 1 of 50万元
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<Entitlement>>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                LocalDate day = LocalDate.of(2024, 3, 1 + i);
+                futures.add(pool.submit(() -> subsidies.investmentRecorded(
+                        investment(vc, enterprise, 10_000_000_000L, day))));
+            }
+            long total = 0;
+            int count = 0;
+            for (var f : futures) {
+                for (Entitlement e : f.get()) {
+                    total += e.amountFen();
+                    count++;
+                }
+            }
+            assertThat(total).isEqualTo(500_000_000L);
+            assertThat(count).isEqualTo(4);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aRealInvestmentThroughTheDealApiProducesAnAngelReward() throws Exception {
         DealFixtures fixtures = new DealFixtures(port, registry);
         DealFixtures.Party party = fixtures.enterprise();
@@ -267,6 +296,7 @@ class SubsidyFlowTest {
         assertThat(j.path("capApplied").asBoolean()).isTrue();
         assertThat(j.path("amount").asText()).isEqualTo("1000000.00");
         assertThat(j.path("rules").size()).isEqualTo(7);
+        assertThat(j.path("inputs").path("enterprise.stage").asText()).as("the inputs used").isEqualTo("SEED");
         assertThat(j.path("rules").get(0).path("expression").asText()).isEqualTo("investor.type == \"VC_PE_FUND\"");
 
         HttpResponse<String> ineligible = api("POST", "/api/v1/subsidies/trial", "enterprise", """

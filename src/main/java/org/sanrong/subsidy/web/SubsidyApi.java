@@ -42,7 +42,7 @@ class SubsidyApi {
 
     record TrialResponse(String policy, int version, boolean eligible, List<RuleResult> rules, String formula,
             String formulaAmount, @Nullable String cap, @Nullable String capRemaining, boolean capApplied,
-            String amount) {
+            String amount, Map<String, Object> inputs) {
 
         static TrialResponse of(Calculation c) {
             return new TrialResponse(c.policyCode(), c.policyVersion(),
@@ -50,7 +50,7 @@ class SubsidyApi {
                     c.rules().stream().map(r -> new RuleResult(r.name(), r.expression(), r.passed())).toList(),
                     c.formula(), yuan(c.formulaFen()), c.capFen() == null ? null : yuan(c.capFen()),
                     c.capRemainingFen() == null ? null : yuan(c.capRemainingFen()), c.capApplied(),
-                    yuan(c.amountFen()));
+                    yuan(c.amountFen()), c.inputs());
         }
     }
 

@@ -81,7 +81,11 @@ public class Subsidies {
         loanDisbursed(e);
     }
 
-    /** Computes the entitlements an investment creates; the same event twice creates them once. */
+    /**
+     * Computes what an investment is entitled to under each policy in force, including the policies it does not
+     * qualify for ({@link EntitlementStatus#NOT_ELIGIBLE}, with the failed rules); the same event twice creates them
+     * once. Answers what was created.
+     */
     @Transactional
     public List<Entitlement> investmentRecorded(InvestmentRecorded e) {
         OrganisationView investor = organisations.find(e.institutionId()).orElse(null);
@@ -99,7 +103,7 @@ public class Subsidies {
                         : investor.name());
     }
 
-    /** Computes the entitlements a loan creates; the same event twice creates them once. */
+    /** As {@link #investmentRecorded}, for a loan. */
     @Transactional
     public List<Entitlement> loanDisbursed(LoanDisbursed e) {
         OrganisationView lender = organisations.find(e.institutionId()).orElse(null);
@@ -148,9 +152,6 @@ public class Subsidies {
                         ex.getMessage());
                 continue;
             }
-            if (!outcome.eligible()) {
-                continue;
-            }
             boolean toInvestor = p.beneficiary() == Policy.Beneficiary.INVESTOR;
             if (toInvestor && investorId == null) {
                 continue;
@@ -159,17 +160,16 @@ public class Subsidies {
             entitlements.lockYear(p.code(), beneficiaryKey, date.getYear());
             long granted = entitlements.grantedFen(p.code(), beneficiaryKey, date.getYear());
             Calculation c = calculation(cp, facts, outcome, granted);
-            if (c.amountFen() == 0) {
-                continue;
-            }
+            // not eligible, or the year's cap used up: kept with the reason, so the beneficiary sees why not
+            EntitlementStatus status = c.amountFen() > 0 ? EntitlementStatus.COMPUTED : EntitlementStatus.NOT_ELIGIBLE;
             Entitlement en = new Entitlement(Entitlement.Id.random(), p.code(), p.version(), eventKey,
                     beneficiaryKey, toInvestor ? investorId : null, toInvestor ? investorName : enterpriseName,
-                    enterpriseCode, date, date.getYear(), c.amountFen(), c, EntitlementStatus.COMPUTED,
+                    enterpriseCode, date, date.getYear(), c.amountFen(), c, status,
                     clock.instant(), null, null, null, null, null, null);
             if (entitlements.insertIfAbsent(en)) {
                 created.add(en);
                 audit.record("system", null, "SUBSIDY_COMPUTE", target(en.id()), Outcome.SUCCESS,
-                        p.code() + " " + eventKey + " " + c.amountFen() + " fen");
+                        p.code() + " " + eventKey + " " + status + " " + c.amountFen() + " fen");
             }
         }
         return created;

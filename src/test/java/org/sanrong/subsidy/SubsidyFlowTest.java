@@ -85,6 +85,10 @@ class SubsidyFlowTest {
         return DealFixtures.json(r);
     }
 
+    private static List<Entitlement> angel(List<Entitlement> created) {
+        return created.stream().filter(e -> e.policyCode().equals("GZ-ANGEL-2021")).toList();
+    }
+
     private InvestmentRecorded investment(Vc vc, String enterprise, long fen, LocalDate on) {
         return new InvestmentRecorded(UUID.randomUUID(), vc.id(), enterprise, UUID.randomUUID(), fen,
                 new BigDecimal("10.00"), on);
@@ -97,27 +101,43 @@ class SubsidyFlowTest {
         Vc vc = vc("天使测试");
 
         InvestmentRecorded first = investment(vc, enterprise, 30_000_000_000L, LocalDate.of(2025, 3, 1));
-        List<Entitlement> one = subsidies.investmentRecorded(first);
+        List<Entitlement> one = angel(subsidies.investmentRecorded(first));
         assertThat(one).extracting(Entitlement::policyCode, Entitlement::amountFen)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("GZ-ANGEL-2021", 450_000_000L));
         assertThat(subsidies.investmentRecorded(first)).as("the same event again").isEmpty();
 
-        List<Entitlement> two = subsidies.investmentRecorded(
-                investment(vc, enterprise, 10_000_000_000L, LocalDate.of(2025, 6, 1)));
+        List<Entitlement> two = angel(subsidies.investmentRecorded(
+                investment(vc, enterprise, 10_000_000_000L, LocalDate.of(2025, 6, 1))));
         assertThat(two).singleElement().satisfies(e -> {
             assertThat(e.amountFen()).as("150万元 computed, 50万元 left under the cap").isEqualTo(50_000_000L);
             assertThat(e.calculation().formulaFen()).isEqualTo(150_000_000L);
             assertThat(e.calculation().grantedBeforeFen()).isEqualTo(450_000_000L);
             assertThat(e.calculation().capApplied()).isTrue();
         });
-        assertThat(subsidies.investmentRecorded(investment(vc, enterprise, 100_000_000L, LocalDate.of(2025, 9, 1))))
-                .as("the year's cap is used up").isEmpty();
-        assertThat(subsidies.investmentRecorded(investment(vc, enterprise, 100_000_000L, LocalDate.of(2026, 1, 5))))
-                .as("a new year, a new cap").extracting(Entitlement::amountFen).containsExactly(1_500_000L);
+        assertThat(angel(subsidies.investmentRecorded(investment(vc, enterprise, 100_000_000L,
+                LocalDate.of(2025, 9, 1))))).as("the year's cap is used up: kept, with why").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(EntitlementStatus.NOT_ELIGIBLE);
+                    assertThat(e.amountFen()).isZero();
+                    assertThat(e.calculation().capApplied()).isTrue();
+                });
+        assertThat(angel(subsidies.investmentRecorded(investment(vc, enterprise, 100_000_000L,
+                LocalDate.of(2026, 1, 5))))).as("a new year, a new cap").extracting(Entitlement::amountFen)
+                .containsExactly(1_500_000L);
+        InvestmentRecorded controlling = new InvestmentRecorded(UUID.randomUUID(), vc.id(), enterprise,
+                UUID.randomUUID(), 100_000_000L, new BigDecimal("60.00"), LocalDate.of(2026, 2, 1));
+        assertThat(angel(subsidies.investmentRecorded(controlling))).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(EntitlementStatus.NOT_ELIGIBLE);
+            assertThat(e.calculation().rules()).filteredOn(r -> !r.passed()).extracting(Calculation.RuleCheck::name)
+                    .containsExactly("投资方持股不超过50%");
+        });
 
         HttpResponse<String> mine = api("GET", "/api/v1/subsidies/mine", vc.username(), null);
         assertThat(mine.statusCode()).isEqualTo(200);
-        assertThat(json(mine).size()).isEqualTo(3);
+        assertThat(json(mine).valueStream().filter(n -> n.path("policy").asText().equals("GZ-ANGEL-2021")
+                && !n.path("status").asText().equals("NOT_ELIGIBLE")).count()).isEqualTo(3);
+        assertThat(json(mine).valueStream().filter(n -> n.path("status").asText().equals("NOT_ELIGIBLE")
+                && n.path("policy").asText().equals("GZ-ANGEL-2021")).count()).as("why not, shown").isEqualTo(2);
         JsonNode capped = json(mine).valueStream().filter(n -> n.path("amount").asText().equals("500000.00"))
                 .findFirst().orElseThrow();
         assertThat(capped.path("calculation").path("formulaAmount").asText()).isEqualTo("1500000.00");
@@ -145,7 +165,10 @@ class SubsidyFlowTest {
             long total = 0;
             int count = 0;
             for (var f : futures) {
-                for (Entitlement e : f.get()) {
+                for (Entitlement e : angel(f.get())) {
+                    if (e.amountFen() == 0) {
+                        continue;
+                    }
                     total += e.amountFen();
                     count++;
                 }
@@ -193,7 +216,7 @@ class SubsidyFlowTest {
 
         List<Entitlement> found = List.of();
         for (int i = 0; i < 100 && found.isEmpty(); i++) {
-            found = subsidies.ofEvent("INVESTMENT:" + dealId);
+            found = angel(subsidies.ofEvent("INVESTMENT:" + dealId));
             if (found.isEmpty()) {
                 Thread.sleep(100);
             }
@@ -208,8 +231,8 @@ class SubsidyFlowTest {
         DealFixtures fixtures = new DealFixtures(port, registry);
         String enterprise = eligibleEnterprise(fixtures.enterprise());
         Vc vc = vc("天使流程");
-        Entitlement e = subsidies.investmentRecorded(investment(vc, enterprise, 100_000_000L,
-                LocalDate.of(2026, 2, 2))).getFirst();
+        Entitlement e = angel(subsidies.investmentRecorded(investment(vc, enterprise, 100_000_000L,
+                LocalDate.of(2026, 2, 2)))).getFirst();
         String path = "/api/v1/subsidies/" + e.id().value();
 
         assertThat(api("POST", path + "/notice", "gov", null).statusCode()).as("not confirmed yet").isEqualTo(409);

@@ -163,7 +163,7 @@ class SecurityConfiguration {
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/products", "/league").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/products", "/league", "/subsidies/notices").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))

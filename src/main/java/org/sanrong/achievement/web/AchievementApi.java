@@ -1,5 +1,6 @@
 package org.sanrong.achievement.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -16,10 +17,16 @@ import org.sanrong.achievement.OwnerType;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.matching.ProductMatch;
 import org.sanrong.platform.IdempotentRequests;
+import org.sanrong.platform.Problems;
 import org.sanrong.platform.ResultPage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -151,5 +158,16 @@ class AchievementApi {
     @GetMapping("/{id}/pledge-products")
     List<ProductMatch> pledgeProducts(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
         return library.pledgeProducts(new Achievement.Id(id), user);
+    }
+
+    /**
+     * A refusal by the module's own rules says why (only the served enterprise rates, only owners edit); a refusal
+     * by the role checks keeps the platform's general message.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e, HttpServletRequest request) {
+        String detail = e instanceof AuthorizationDeniedException || e.getMessage() == null ? "当前账号无权执行该操作"
+                : e.getMessage();
+        return Problems.of(HttpStatus.FORBIDDEN, "无权访问", detail, request);
     }
 }

@@ -199,8 +199,10 @@ class AchievementApiTest {
         assertThat(achievements()).isEqualTo(before + 1);
 
         UUID mine = fx.record(owner.username(), "待修改", "说明", "C3841", 5, "\"LICENSE\"", null);
-        assertThat(fx.api("PUT", "/api/v1/achievements/" + mine, other.username(), AchievementFixtures.body("改名",
-                "说明", "C3841", 5, "\"LICENSE\"", null, null, null)).statusCode()).as("someone else's").isEqualTo(403);
+        HttpResponse<String> theirs = fx.api("PUT", "/api/v1/achievements/" + mine, other.username(),
+                AchievementFixtures.body("改名", "说明", "C3841", 5, "\"LICENSE\"", null, null, null));
+        assertThat(theirs.statusCode()).as("someone else's").isEqualTo(403);
+        assertThat(json(theirs).path("detail").asText()).contains("只有登记该成果的组织可以修改");
         HttpResponse<String> edited = fx.api("PUT", "/api/v1/achievements/" + mine, owner.username(),
                 AchievementFixtures.body("已修改", "说明", "C3841", 9, "\"TRANSFER\"", null, null, null));
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);

@@ -120,6 +120,16 @@ class AdvisoryApiTest {
         assertThat(kept.path("ratingComment").asText()).isEqualTo("方案很实用");
         assertThat(fx.api("GET", "/api/v1/advisory/assignments/" + id, stranger.username(), null).statusCode())
                 .as("no one else reads it").isEqualTo(404);
+
+        WebClient page = new WebClient(port);
+        page.login(enterprise.username(), AdvisoryFixtures.PW);
+        page.get("/advisory/assignments/" + id);
+        HttpResponse<String> onPage = page.postForm("/advisory/services/" + serviceId + "/rating",
+                Map.of("score", "2", "comment", "页面上再评一次"));
+        assertThat(onPage.statusCode()).as("the page comes back with the message").isEqualTo(200);
+        assertThat(onPage.body()).contains("rating-error-" + serviceId).contains("只能评价一次");
+        assertThat(json(fx.api("GET", "/api/v1/advisory/services/" + serviceId, enterprise.username(), null))
+                .path("rating").asInt()).isEqualTo(5);
     }
 
     @Test

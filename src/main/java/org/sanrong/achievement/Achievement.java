@@ -2,6 +2,8 @@ package org.sanrong.achievement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -54,7 +56,7 @@ public final class Achievement {
         this.description = description;
         this.industryCode = industryCode;
         this.trl = trl;
-        this.intents = Set.copyOf(intents);
+        this.intents = intents.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(intents));
         this.patent = patent;
         this.contactName = contactName;
         this.contactPhone = contactPhone;

@@ -40,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Advisory {
 
+    public static final int MAX_AREA = 100;
+    public static final int DEFAULT_AREA = 20;
+
     private final Advisers advisers;
     private final AdviceRequests requests;
     private final Assignments assignments;
@@ -262,6 +265,83 @@ public class Advisory {
         return assignment.id();
     }
 
+    /**
+     * Government assigns one adviser to the enterprises of a town and/or an industry at once (basis TOWN when a town
+     * is given, INDUSTRY otherwise): those the adviser does not serve yet, in name order, up to the limit. The
+     * enterprises on the platform are told; the adviser gets one message for the lot.
+     */
+    @Transactional
+    public AreaOrder.Result assignArea(AreaOrder order, SignedInUser user) {
+        if (!official(user)) {
+            audit.recordIndependently(user.username(), user.organisationId(), "ASSIGN_ADVISER_AREA", "assignment:new",
+                    Outcome.DENIED, "非政府部门");
+            throw new AccessDeniedException("只有政府部门可以指派金融顾问");
+        }
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Adviser adviser = order.adviserId() == null ? null : advisers.find(new Adviser.Id(order.adviserId())).orElse(null);
+        if (adviser == null) {
+            errors.put("adviserId", "请选择金融顾问");
+        }
+        String town = order.townCode() == null || order.townCode().isBlank() ? null : order.townCode().strip();
+        String industry = order.industryPrefix() == null || order.industryPrefix().isBlank() ? null
+                : order.industryPrefix().strip().toUpperCase(java.util.Locale.ROOT);
+        if (town == null && industry == null) {
+            errors.put("townCode", "请选择镇街或填写行业代码，或两者都填");
+        }
+        if (town != null && reference.town(town).isEmpty()) {
+            errors.put("townCode", "未知的镇街代码：" + town);
+        }
+        if (industry != null && !ReferenceData.isPlausibleIndustryPrefix(industry)) {
+            errors.put("industryPrefix", "行业代码应为门类字母加0至4位数字，如 C 或 C39");
+        }
+        int limit = order.limit() == null ? DEFAULT_AREA : order.limit();
+        if (limit < 1 || limit > MAX_AREA) {
+            errors.put("limit", "一次最多指派" + MAX_AREA + "家企业");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        java.util.Set<String> served = assignments.liveEnterprisesOf(adviser.id());
+        java.util.Map<String, String> townCodes = new java.util.HashMap<>();
+        reference.towns().forEach(t -> townCodes.put(t.name(), t.code()));
+        List<EnterpriseRef> picked = new java.util.ArrayList<>();
+        int skipped = 0;
+        for (int page = 0; picked.size() < limit && page < 50; page++) {
+            List<org.sanrong.enterprise.DirectoryRow> rows = enterprises.search(new org.sanrong.enterprise.DirectoryQuery(
+                    null, town, industry, null, null, null), page, 100).items();
+            for (var row : rows) {
+                if (served.contains(row.creditCode())) {
+                    skipped++;
+                } else if (picked.size() < limit) {
+                    picked.add(new EnterpriseRef(row.creditCode(), row.name(), row.onPlatform()
+                            ? organisationOf(row.creditCode()) : null,
+                            row.townName() == null ? null : townCodes.get(row.townName()), row.industryCode()));
+                }
+            }
+            if (rows.size() < 100) {
+                break;
+            }
+        }
+        AssignmentBasis basis = town != null ? AssignmentBasis.TOWN : AssignmentBasis.INDUSTRY;
+        Instant now = clock.instant();
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (EnterpriseRef enterprise : picked) {
+            Assignment a = Assignment.assign(adviser, enterprise, basis, null, order.assignedOn(), order.note(),
+                    user.username(), now, LocalDate.now(clock));
+            assignments.insert(a);
+            notices.assignedToEnterprise(a, adviser);
+            ids.add(a.id().value());
+        }
+        String area = (town == null ? "" : townName(town)) + (industry == null ? "" : (town == null ? "" : "、")
+                + "行业 " + industry);
+        if (!ids.isEmpty()) {
+            notices.assignedArea(adviser, ids.size(), area);
+        }
+        audit.record(user.username(), user.organisationId(), "ASSIGN_ADVISER_AREA", "adviser:" + adviser.id().value(),
+                Outcome.SUCCESS, adviser.displayName() + " → " + area + " " + ids.size() + "家");
+        return new AreaOrder.Result(ids.size(), skipped, ids);
+    }
+
     /** Government ends an assignment; its services and ratings stay. */
     @Transactional
     public void endAssignment(Assignment.Id id, SignedInUser user) {
@@ -421,7 +501,8 @@ public class Advisory {
                 townName(a.enterprise().townCode()), a.enterprise().industryCode(), a.basis(),
                 a.requestId() == null ? null : a.requestId().value(), a.startedOn(), a.assignedOn(), a.assignedBy(),
                 a.note(), a.status(), a.firstServiceOn(), a.responseWorkingDays(calendar), waiting, row.services(),
-                row.meanRating(), row.adviserUsername().equals(user.username())
+                row.meanRating() == null ? null : row.meanRating().setScale(1, java.math.RoundingMode.HALF_UP),
+                row.adviserUsername().equals(user.username())
                         && a.status() == Assignment.Status.ACTIVE);
     }
 
@@ -461,10 +542,14 @@ public class Advisory {
         EnterpriseCard card = enterprises.card(code)
                 .orElseThrow(() -> new InvalidRequestException("enterpriseCreditCode", "企业库中没有统一社会信用代码为 "
                         + code + " 的企业"));
-        UUID organisation = card.onPlatform() ? registry.search(code, OrganisationKind.ENTERPRISE, null, 0, 5).items()
-                .stream().filter(o -> code.equals(o.creditCode())).map(OrganisationView::id).findFirst().orElse(null)
-                : null;
-        return new EnterpriseRef(code, card.name(), organisation, card.townCode(), card.industryCode());
+        return new EnterpriseRef(code, card.name(), card.onPlatform() ? organisationOf(code) : null, card.townCode(),
+                card.industryCode());
+    }
+
+    /** The organisation that registered with this credit code, if any. */
+    private @Nullable UUID organisationOf(String creditCode) {
+        return registry.search(creditCode, OrganisationKind.ENTERPRISE, null, 0, 5).items().stream()
+                .filter(o -> creditCode.equals(o.creditCode())).map(OrganisationView::id).findFirst().orElse(null);
     }
 
     private InvalidRequestException failed(SignedInUser user, String action, String target,

@@ -24,6 +24,19 @@ class AdvisoryNotices {
                 title("新的服务企业：" + a.enterprise().name()), clip("政府部门指派您为 " + a.enterprise().name()
                 + " 的金融顾问，请尽快联系企业并登记每次服务。" + (a.note() == null ? "" : "备注：" + a.note())))
                 .linkTo(link).about(subject(a)));
+        assignedToEnterprise(a, adviser);
+    }
+
+    /** One message to the adviser for an area assigned at once. */
+    void assignedArea(Adviser adviser, int count, String area) {
+        inbox.send(Notice.of(Notice.Recipient.member(adviser.institutionId(), adviser.username()), CATEGORY,
+                title("新的服务企业：" + area + " " + count + "家"), clip("政府部门指派您为 " + area + " 的 " + count
+                        + " 家企业的金融顾问，请逐一联系企业并登记每次服务。"))
+                .linkTo("/institution/advisers#my-enterprises"));
+    }
+
+    void assignedToEnterprise(Assignment a, Adviser adviser) {
+        String link = "/advisory/assignments/" + a.id().value();
         if (a.enterprise().organisationId() != null) {
             inbox.send(Notice.of(Notice.Recipient.organisation(a.enterprise().organisationId()), CATEGORY,
                     "已为您指派金融顾问", clip("政府部门为贵企业指派了金融顾问 " + adviser.displayName() + "（"

@@ -91,6 +91,13 @@ class Assignments {
         return jdbc.sql("SELECT count(*) FROM advisory.assignment").query(Long.class).single();
     }
 
+    /** The credit codes of the enterprises the adviser serves under a live assignment. */
+    java.util.Set<String> liveEnterprisesOf(Adviser.Id adviser) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT enterprise_credit_code FROM advisory.assignment "
+                + "WHERE adviser_id = ? AND status = 'ACTIVE'").param(adviser.value())
+                .query((rs, n) -> rs.getString(1).strip()).list());
+    }
+
     private static final String ROWS = """
             SELECT a.*, d.display_name AS adviser_name, d.username AS adviser_username, d.phone AS adviser_phone,
                 d.institution_name,

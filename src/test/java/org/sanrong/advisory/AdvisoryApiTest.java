@@ -256,6 +256,39 @@ class AdvisoryApiTest {
         assertThat(row.get(6)).as("mean response").isEqualTo("3.0");
     }
 
+    @Test
+    void anAreaIsAssignedAtOnceSkippingTheEnterprisesTheAdviserServes() {
+        var bank = fx.institutionWithAdviser();
+        var placed = fx.enterprise(AdvisoryFixtures.NANCHENG);
+        fx.assign(bank.adviserId(), placed, "TOWN", null);
+        long inArea = json(fx.api("GET", "/api/v1/enterprises?town=" + AdvisoryFixtures.NANCHENG
+                + "&industry=C3841&pageSize=1", "gov", null)).path("total").asLong();
+        assertThat(inArea).as("at least the one placed there").isBetween(1L, 100L);
+
+        HttpResponse<String> bad = fx.api("POST", "/api/v1/advisory/assignments/area", "gov", """
+                {"adviserId": "%s", "limit": 500}""".formatted(bank.adviserId()));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("errors").path("townCode").asText()).contains("镇街或填写行业");
+        assertThat(json(bad).path("errors").path("limit").asText()).contains("最多");
+
+        long before = assignments();
+        HttpResponse<String> area = fx.api("POST", "/api/v1/advisory/assignments/area", "gov", """
+                {"adviserId": "%s", "townCode": "%s", "industryPrefix": "c3841", "limit": 100}"""
+                .formatted(bank.adviserId(), AdvisoryFixtures.NANCHENG));
+        assertThat(area.statusCode()).as(area.body()).isEqualTo(200);
+        assertThat(json(area).path("assigned").asLong()).isEqualTo(inArea - 1);
+        assertThat(json(area).path("skipped").asLong()).as("the one already served").isEqualTo(1);
+        assertThat(assignments()).isEqualTo(before + inArea - 1);
+        JsonNode again = json(fx.api("POST", "/api/v1/advisory/assignments/area", "gov", """
+                {"adviserId": "%s", "townCode": "%s", "industryPrefix": "C3841"}"""
+                .formatted(bank.adviserId(), AdvisoryFixtures.NANCHENG)));
+        assertThat(again.path("assigned").asLong()).as("all served now").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM advisory.assignment a JOIN advisory.adviser d ON d.id = a.adviser_id "
+                + "WHERE d.username = ? AND (a.town_code <> ? OR a.industry_code NOT LIKE 'C3841%')")
+                .params(bank.username(), AdvisoryFixtures.NANCHENG).query(Long.class).single())
+                .as("every one in the area").isZero();
+    }
+
     private static long delta(JsonNode before, JsonNode after, String town, String field) {
         return townRow(after, town).path(field).asLong() - townRow(before, town).path(field).asLong();
     }

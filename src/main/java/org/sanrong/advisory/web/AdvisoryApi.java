@@ -11,6 +11,7 @@ import org.sanrong.advisory.Adviser;
 import org.sanrong.advisory.AdviserView;
 import org.sanrong.advisory.Advisory;
 import org.sanrong.advisory.AdvisoryBoard;
+import org.sanrong.advisory.AreaOrder;
 import org.sanrong.advisory.Assignment;
 import org.sanrong.advisory.AssignmentOrder;
 import org.sanrong.advisory.AssignmentView;
@@ -131,6 +132,16 @@ class AdvisoryApi {
             return ResponseEntity.created(URI.create("/api/v1/advisory/assignments/" + id.value()))
                     .body(advisory.assignment(id, user));
         });
+    }
+
+    /**
+     * Government assigns one adviser to the enterprises of a town and/or industry at once, those it does not serve
+     * yet, up to {@code limit} (at most 100); answers how many were assigned and skipped.
+     */
+    @PostMapping("/assignments/area")
+    @PreAuthorize("hasAnyRole('GOV', 'ADMIN')")
+    AreaOrder.Result assignArea(@RequestBody AreaOrder body, @AuthenticationPrincipal SignedInUser user) {
+        return advisory.assignArea(body, user);
     }
 
     /**

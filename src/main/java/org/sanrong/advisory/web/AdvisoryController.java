@@ -15,6 +15,7 @@ import org.sanrong.advisory.AdviceRequest;
 import org.sanrong.advisory.Adviser;
 import org.sanrong.advisory.Advisory;
 import org.sanrong.advisory.AdvisoryBoard;
+import org.sanrong.advisory.AreaOrder;
 import org.sanrong.advisory.Assignment;
 import org.sanrong.advisory.AssignmentBasis;
 import org.sanrong.advisory.AssignmentView;
@@ -26,6 +27,7 @@ import org.sanrong.identity.SignedInUser;
 import org.sanrong.platform.Charts;
 import org.sanrong.platform.FormErrors;
 import org.sanrong.platform.InvalidRequestException;
+import org.sanrong.reference.ReferenceData;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,12 +52,14 @@ class AdvisoryController {
     private final AdvisoryBoard board;
     private final Charts charts;
     private final Clock clock;
+    private final ReferenceData reference;
 
-    AdvisoryController(Advisory advisory, AdvisoryBoard board, Charts charts, Clock clock) {
+    AdvisoryController(Advisory advisory, AdvisoryBoard board, Charts charts, ReferenceData reference, Clock clock) {
         this.advisory = advisory;
         this.board = board;
         this.charts = charts;
         this.clock = clock;
+        this.reference = reference;
     }
 
     // ---- government -------------------------------------------------------------------------------------------
@@ -103,7 +107,38 @@ class AdvisoryController {
         return desk(0, user, model);
     }
 
+    /** One adviser for the enterprises of a town or an industry at once. */
+    @PostMapping("/advisory/assignments/area")
+    @PreAuthorize("hasAnyRole('GOV', 'ADMIN')")
+    String assignArea(@ModelAttribute("areaForm") AdvisoryForms.AreaForm form, BindingResult binding,
+            @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
+        var parsed = form.parse();
+        if (parsed.errors().isEmpty()) {
+            try {
+                AreaOrder.Result result = advisory.assignArea(parsed.value(), user);
+                redirect.addFlashAttribute("notice", result.assigned() == 0
+                        ? "该片区没有可以指派的企业（已由该顾问服务的 " + result.skipped() + " 家已跳过）"
+                        : "已为 " + result.assigned() + " 家企业指派金融顾问" + (result.skipped() == 0 ? ""
+                                : "，已由该顾问服务的 " + result.skipped() + " 家已跳过"));
+                return "redirect:/advisory";
+            } catch (InvalidRequestException e) {
+                FormErrors.show(AdvisoryForms.AreaForm.onForm(e.fieldErrors()), binding);
+                if (e.fieldErrors().isEmpty()) {
+                    FormErrors.show(e, binding);
+                }
+            }
+        } else {
+            FormErrors.show(parsed.errors(), binding);
+        }
+        model.addAttribute("assignForm", AdvisoryForms.AssignForm.empty(LocalDate.now(clock)));
+        return desk(0, user, model);
+    }
+
     private String desk(int page, SignedInUser user, Model model) {
+        if (!model.containsAttribute("areaForm")) {
+            model.addAttribute("areaForm", AdvisoryForms.AreaForm.empty(LocalDate.now(clock)));
+        }
+        model.addAttribute("towns", reference.towns());
         model.addAttribute("requests", advisory.openRequests(user));
         model.addAttribute("advisers", advisory.activeAdvisers());
         model.addAttribute("assignments", advisory.recentAssignments(user, page, 20));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.sanrong.advisory.AreaOrder;
 import org.sanrong.advisory.AssignmentBasis;
 import org.sanrong.advisory.AssignmentOrder;
 import org.sanrong.advisory.ServiceEntry;
@@ -64,6 +65,41 @@ final class AdvisoryForms {
             }
             return new Parsed<>(new AssignmentOrder(adviser, enterpriseCreditCode,
                     value(AssignmentBasis.class, basis).orElse(null), uuid(requestId), on, note), in.errors());
+        }
+    }
+
+    /** The desk's second form; its fields are named apart from the single assignment's, both being on one page. */
+    record AreaForm(@Nullable String areaAdviserId, @Nullable String areaTownCode, @Nullable String areaIndustry,
+            @Nullable String areaLimit, @Nullable String areaAssignedOn, @Nullable String areaNote) {
+
+        static AreaForm empty(LocalDate today) {
+            return new AreaForm("", "", "", "20", today.toString(), "");
+        }
+
+        Parsed<AreaOrder> parse() {
+            FormInput in = new FormInput();
+            LocalDate on = in.date("areaAssignedOn", areaAssignedOn);
+            Integer limit = in.integer("areaLimit", areaLimit);
+            UUID adviser = uuid(areaAdviserId);
+            if (adviser == null) {
+                in.reject("areaAdviserId", "请选择金融顾问");
+            }
+            return new Parsed<>(new AreaOrder(adviser, areaTownCode, areaIndustry, limit, on, areaNote), in.errors());
+        }
+
+        /** The flow's field names as this form's. */
+        static Map<String, String> onForm(Map<String, String> errors) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            errors.forEach((k, v) -> out.put(switch (k) {
+                case "adviserId" -> "areaAdviserId";
+                case "townCode" -> "areaTownCode";
+                case "industryPrefix" -> "areaIndustry";
+                case "limit" -> "areaLimit";
+                case "assignedOn" -> "areaAssignedOn";
+                case "note" -> "areaNote";
+                default -> k;
+            }, v));
+            return out;
         }
     }
 

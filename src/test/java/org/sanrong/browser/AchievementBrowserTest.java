@@ -56,6 +56,7 @@ class AchievementBrowserTest extends BrowserTest {
         browser.type("q", word);
         browser.click("#achievement-search");
         assertThat(browser.text("#achievements")).contains(word + "叠层太阳能电池");
+        browser.screenshot("achievement-search");
         browser.click("#achievements .achievement-title");
         assertThat(browser.text("#achievement-owner")).contains(owner.name());
         browser.click("#express-interest");

@@ -34,12 +34,14 @@ class AdvisoryBrowserTest extends BrowserTest {
         browser.type("description", "订单增长快，需要500万元流动资金贷款方案");
         browser.click("#submit-request");
         assertThat(browser.text("#my-requests")).contains("待指派");
+        browser.screenshot("advisory-enterprise");
         browser.logout();
 
         browser.login("gov", AdvisoryFixtures.PW);
         browser.click("#nav-growth");
         browser.click("#nav-advisory");
         String request = browser.find("#requests").getText();
+        browser.screenshot("advisory-desk");
         assertThat(request).contains(enterprise.name()).contains("订单增长快");
         browser.click("a.answer-request[href$='" + requestIdOf(enterprise.name()) + "']");
         assertThat(browser.find("#enterpriseCreditCode").getAttribute("value")).isEqualTo(enterprise.creditCode());

@@ -38,6 +38,19 @@ public final class WebClient {
         return r;
     }
 
+    /** GET of a download (an export), with this client's session. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GET, following redirects within the site. */
     public HttpResponse<String> follow(String path) {
         HttpResponse<String> r = get(path);

@@ -100,6 +100,14 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, TwoFactor twoFactor, ApiTokens tokens, UserDetailsService users)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+                    && org.sanrong.platform.Problems.databaseAway(e)) {
+                // the account could not be read because the database is away: not the caller's fault
+                response.setHeader("Retry-After", "30");
+                Problems.write(response, request, HttpStatus.SERVICE_UNAVAILABLE, "服务暂时不可用",
+                        "数据库暂时不可用，请稍后重试");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Sanrong\", charset=\"UTF-8\"");
             Problems.write(response, request, HttpStatus.UNAUTHORIZED, "未认证", unauthorizedDetail(e));
         };

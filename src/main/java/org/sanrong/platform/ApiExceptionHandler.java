@@ -45,6 +45,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "未找到", e.getMessage(), request);
     }
 
+    /** The database is away (outage, restart): say so with 503 and Retry-After; the pool reconnects by itself. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable for {}: {}", request.getRequestURI(), e.getMessage());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "服务暂时不可用", "数据库暂时不可用，请稍后重试", request));
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail conflict(DataIntegrityViolationException e, HttpServletRequest request) {
         log.info("Integrity violation on {}: {}", request.getRequestURI(), e.getMostSpecificCause().getMessage());
@@ -58,9 +67,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (Problems.databaseAway(e)) {
+            return unavailable(e, request);
+        }
         log.error("API request {} failed", request.getRequestURI(), e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "服务器内部错误，请稍后重试", request);
+        return org.springframework.http.ResponseEntity.internalServerError().body(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "服务器内部错误，请稍后重试", request));
     }
 
     @Override

@@ -60,4 +60,23 @@ public final class Problems {
         }
         return b.append('"').toString();
     }
+
+    /** Whether the cause is the connection to the database (SQLState class 08, or 57P: the server shut down). */
+    public static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                return true;
+            }
+            // a failed rollback on a dropped connection hides what failed first
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getApplicationException() != null && databaseAway(tse.getApplicationException())) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -16,17 +16,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Database outage drill (issue 12, item 11): the database server goes away mid-run; requests get 503 problem JSON,
- * health turns DOWN; when the server returns, the application recovers by itself, without a restart. Runs on its own
- * embedded server (not the suite's shared one), stopped and started behind the application's back.
+ * Database outage drill (issue 12, item 11): the database goes away mid-run (its connections dropped, new ones
+ * refused); requests get 503 problem JSON, health turns DOWN; when it returns, the application recovers by itself,
+ * without a restart. Runs on its own embedded server, not the suite's shared one. (Killing and restarting the server
+ * process is not possible here: PostgreSQL refuses to start as root, which the test machine is.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sanrong.data-dir=target/outage-data", "sanrong.embedded-database.shared=false", "sanrong.demo=false"})
 @ActiveProfiles("test")
 class DatabaseOutageDrillTest {
 
+    static {
+        // its own server's folder, fresh each run (a run stopped half way must not leave the database closed)
+        org.springframework.util.FileSystemUtils.deleteRecursively(Path.of("target/outage-data").toFile());
+    }
+
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void outageAnswers503AndTheApplicationRecoversByItself() throws Exception {
@@ -36,20 +45,15 @@ class DatabaseOutageDrillTest {
                 {"organisationName": "东莞停库演练科技有限公司", "creditCode": "%s", "contactName": "陈十二",
                  "contactMobile": "%s", "username": "%s", "displayName": "陈十二", "password": "%s"}""";
 
-        Path dir = Path.of("target/outage-data/pg").toAbsolutePath();
-        List<String> postmaster = Files.readAllLines(dir.resolve("postmaster.pid"));
-        long pid = Long.parseLong(postmaster.getFirst().strip());
-        Path binary = Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe"));
-        List<String> command = new ArrayList<>();
-        for (String arg : new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
-                .split("\0")) {
-            command.add(arg);
+        // the database goes away: every connection of the application dropped, new ones refused (done from a
+        // superuser connection to another database of the same server, as an operator or a failover would)
+        String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl()
+                .replaceFirst("/postgres(\\?|$)", "/template1$1");
+        try (var admin = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            admin.createStatement().execute("ALTER DATABASE postgres WITH ALLOW_CONNECTIONS false");
+            admin.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE datname = 'postgres' AND pid <> pg_backend_pid()");
         }
-        command.set(0, binary.toString());
-
-        // SIGINT: PostgreSQL's fast shutdown, dropping the application's connections as an outage would
-        new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
 
         HttpResponse<String> down = web.api("POST", "/api/v1/registrations", null, null, registration.formatted(
                 TestData.creditCode(), TestData.mobile(), TestData.username("out"), TestData.DEMO_PASSWORD));
@@ -64,8 +68,9 @@ class DatabaseOutageDrillTest {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("DOWN");
 
-        Process restarted = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("../restart.log").toFile())).start();
+        try (var admin = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            admin.createStatement().execute("ALTER DATABASE postgres WITH ALLOW_CONNECTIONS true");
+        }
         String status = "";
         for (int i = 0; i < 60 && !status.contains("UP"); i++) {
             Thread.sleep(500);
@@ -75,6 +80,5 @@ class DatabaseOutageDrillTest {
         HttpResponse<String> again = web.api("POST", "/api/v1/registrations", null, null, registration.formatted(
                 TestData.creditCode(), TestData.mobile(), TestData.username("out"), TestData.DEMO_PASSWORD));
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
-        assertThat(restarted.isAlive()).isTrue();
     }
 }

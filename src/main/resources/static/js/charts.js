@@ -4,6 +4,21 @@
   function render(el) {
     var spec = JSON.parse(el.getAttribute('data-chart'));
     var chart = echarts.init(el);
+    if (spec.type === 'line') {
+      var percentAxis = spec.series.some(function (s) { return s.name.charAt(0) === '%'; });
+      chart.setOption({ tooltip: { trigger: 'axis' }, legend: { top: 0 },
+        grid: { left: 60, right: percentAxis ? 50 : 10, top: 30, bottom: 30 },
+        xAxis: { type: 'category', data: spec.names },
+        yAxis: percentAxis ? [{ type: 'value' }, { type: 'value', axisLabel: { formatter: '{value}%' } }]
+                           : [{ type: 'value' }],
+        series: spec.series.map(function (s) {
+          var pct = s.name.charAt(0) === '%';
+          return { type: 'line', name: pct ? s.name.substring(1) : s.name, data: s.values, smooth: false,
+                   yAxisIndex: pct ? 1 : 0, connectNulls: true };
+        }) });
+      window.addEventListener('resize', function () { chart.resize(); });
+      return;
+    }
     var data = spec.names.map(function (n, i) { return { name: n, value: spec.values[i] }; });
     var option = spec.type === 'funnel'
       ? { tooltip: { trigger: 'item' }, series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%',

@@ -36,6 +36,16 @@ public class Charts {
         return spec("pie", counts, labelPrefix);
     }
 
+    /**
+     * Lines over a shared category axis (months), one per series, in the map's order; a series named with a leading
+     * "%" is drawn against a second axis in percent.
+     */
+    public String line(List<String> names, Map<String, ? extends List<? extends Number>> series) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        series.forEach((name, values) -> out.add(Map.of("name", name, "values", values)));
+        return JSON.writeValueAsString(Map.of("type", "line", "names", names, "series", out));
+    }
+
     private String spec(String type, Map<?, ? extends Number> counts, String labelPrefix) {
         List<String> names = new ArrayList<>();
         List<Number> values = new ArrayList<>();

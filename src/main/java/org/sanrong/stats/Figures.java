@@ -14,12 +14,14 @@ public record Figures(Selection selection, Totals totals, long borrowers, long b
         @Nullable Double medianResponseWorkingDays, List<AccessRate> accessRates) {
 
     /** 对接成功率: demands met of demands that ended this year. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public @Nullable BigDecimal matchSuccessPercent() {
         return Ratios.percent(demandsMetYtd, demandsClosedYtd);
     }
 
     /** The loan-access rate of one list at the reporting date: listed enterprises with a loan ÷ listed enterprises. */
     public record AccessRate(String category, String label, boolean listKept, long listed, long withLoan) {
+        @com.fasterxml.jackson.annotation.JsonProperty
         public @Nullable BigDecimal percent() {
             return Ratios.percent(withLoan, listed);
         }

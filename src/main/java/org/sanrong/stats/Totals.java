@@ -14,26 +14,31 @@ public record Totals(String key, String name, long balanceFen, long startOfYearF
         long firstBorrowersYtd) {
 
     /** 比年初增加. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public long increaseSinceStartOfYearFen() {
         return balanceFen - startOfYearFen;
     }
 
     /** 同比增速 of the balance, percent. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public @Nullable BigDecimal yearOnYearPercent() {
         return Ratios.growth(balanceFen, yearAgoFen);
     }
 
     /** 比年初增速, percent. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public @Nullable BigDecimal sinceStartOfYearPercent() {
         return Ratios.growth(balanceFen, startOfYearFen);
     }
 
     /** 信用贷占比: credit-loan balance of the balance, percent. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public @Nullable BigDecimal creditSharePercent() {
         return Ratios.percent(creditBalanceFen, balanceFen);
     }
 
     /** 不良率: non-performing balance of the balance, percent. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public @Nullable BigDecimal nplPercent() {
         return Ratios.percent(nplFen, balanceFen);
     }

@@ -342,7 +342,7 @@ public class Supervision {
             }
             for (String unit : t.leadUnits()) {
                 UUID org = organisationOf(unit).orElse(null);
-                String subject = "supervision-reminder:" + t.id() + ":" + t.duePeriod() + ":" + org;
+                String subject = "sup:" + t.id() + ":" + t.duePeriod() + ":" + org;
                 if (org == null || inbox.sentAbout(subject)) {
                     continue;
                 }

@@ -143,6 +143,40 @@ class StatisticsWebTest {
         assertThat(fx.api("GET", "/api/v1/statistics/figures?category=NOPE", "gov", null).statusCode()).isEqualTo(400);
     }
 
+    @Autowired
+    PlanIndicators plan;
+
+    @Autowired
+    org.sanrong.supervision.Supervision supervision;
+
+    /** Every page of the cockpit, the plan and supervision renders for government (templates are checked here). */
+    @Test
+    void thePlanAndSupervisionPagesRenderForGovernment() throws Exception {
+        Session gov = new Session("gov");
+        UUID indicator = plan.indicators().get(10).id();
+        assertThat(gov.text("/plan")).contains("科技信贷贷款余额").contains("id=\"plan-indicators\"");
+        assertThat(gov.text("/plan/" + indicator)).contains("id=\"value-form\"").contains("chart-indicator");
+        assertThat(gov.text("/supervision")).contains("id=\"tasks\"");
+        assertThat(gov.text("/supervision/imports")).contains("id=\"import-form\"");
+        var user = (org.sanrong.identity.SignedInUser) provider.authenticate(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated("gov",
+                        TestData.DEMO_PASSWORD)).getPrincipal();
+        var preview = supervision.preview("office.xlsx", org.sanrong.supervision.TaskSheetTestData.officeTable(), user);
+        assertThat(gov.text("/supervision/imports/" + preview.tableId())).contains("id=\"bad-rows\"")
+                .contains("序号 2 与第5行重复").contains("id=\"confirm-form\"");
+        var tasks = supervision.confirm(preview.tableId(), null, org.sanrong.supervision.Supervision.Cycle.QUARTERLY,
+                null, java.util.Map.of(), user);
+        supervision.bind(tasks.getFirst().id(), indicator, user);
+        assertThat(gov.text("/supervision/tasks/" + tasks.getFirst().id())).contains("id=\"bound-figure\"")
+                .contains("科技信贷贷款余额");
+        assertThat(gov.text("/supervision?table=" + preview.tableId())).contains("扩大风险补偿资金池规模");
+        assertThat(gov.sheet("/supervision/export.xlsx?table=" + preview.tableId())).hasSize(5);
+        assertThat(gov.text("/statistics?month=2026-13")).contains("月份请写成");
+    }
+
+    @Autowired
+    org.springframework.security.authentication.AuthenticationProvider provider;
+
     /** A signed-in browser session over plain HTTP (pages use form login). */
     final class Session {
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())

@@ -40,12 +40,15 @@ class LoanBook {
     private final JdbcClient jdbc;
     private final BorrowerProfiles profiles;
     private final OrganisationRegistry organisations;
+    private final StatsProperties properties;
     private final Clock clock;
 
-    LoanBook(JdbcClient jdbc, BorrowerProfiles profiles, OrganisationRegistry organisations, Clock clock) {
+    LoanBook(JdbcClient jdbc, BorrowerProfiles profiles, OrganisationRegistry organisations, StatsProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.profiles = profiles;
         this.organisations = organisations;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -286,7 +289,7 @@ class LoanBook {
         return all;
     }
 
-    /** Adds the changes to the roll-up, cells in a fixed order so that concurrent bookings cannot deadlock. */
+    /** Adds the changes to the roll-up and its cube, rows in a fixed order so that concurrent bookings cannot deadlock. */
     private void book(Map<LoanLedger.Cell, LoanLedger.Measures> changes) {
         changes.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator
                 .comparing((LoanLedger.Cell c) -> c.month())
@@ -313,6 +316,84 @@ class LoanBook {
                                     m.issuedCount(), m.firstBorrowers())
                             .update();
                 });
+        Map<CubeKey, long[]> cube = new HashMap<>();
+        changes.forEach((c, m) -> {
+            LoanLedger.Key k = c.key();
+            long[] v = {m.balance(), k.creditLoan() ? m.balance() : 0, m.loans(), m.overdue(), m.npl(), m.issuedFen(),
+                    m.issuedCount(), k.creditLoan() ? m.issuedFen() : 0, m.firstBorrowers()};
+            List<String> categories = new ArrayList<>(List.of(ALL));
+            for (int i = 0; i < properties.categories().size(); i++) {
+                if ((k.categories() & (1 << i)) != 0) {
+                    categories.add(properties.categories().get(i).code());
+                }
+            }
+            String[][] dims = {{"TOTAL", ALL}, {"TOWN", k.town()}, {"INSTITUTION", k.institutionId().toString()},
+                    {"SECTION", k.section()}, {"DIVISION", k.division()}, {"PRODUCT_TYPE", k.productType()}};
+            for (String category : categories) {
+                for (String[] d : dims) {
+                    long[] sum = cube.computeIfAbsent(new CubeKey(category, d[0], c.month(), d[1]), x -> new long[9]);
+                    for (int j = 0; j < 9; j++) {
+                        sum[j] += v[j];
+                    }
+                }
+            }
+        });
+        cube.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(CubeKey::toString)))
+                .forEach(e -> {
+                    CubeKey k = e.getKey();
+                    long[] v = e.getValue();
+                    jdbc.sql("""
+                            INSERT INTO stats.loan_cube (category, dim, month, dim_value, balance_delta,
+                                credit_balance_delta, loans_delta, overdue_delta, npl_delta, issued_fen, issued_count,
+                                credit_issued_fen, first_borrowers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (category, dim, month, dim_value) DO UPDATE SET
+                                balance_delta = stats.loan_cube.balance_delta + EXCLUDED.balance_delta,
+                                credit_balance_delta = stats.loan_cube.credit_balance_delta + EXCLUDED.credit_balance_delta,
+                                loans_delta = stats.loan_cube.loans_delta + EXCLUDED.loans_delta,
+                                overdue_delta = stats.loan_cube.overdue_delta + EXCLUDED.overdue_delta,
+                                npl_delta = stats.loan_cube.npl_delta + EXCLUDED.npl_delta,
+                                issued_fen = stats.loan_cube.issued_fen + EXCLUDED.issued_fen,
+                                issued_count = stats.loan_cube.issued_count + EXCLUDED.issued_count,
+                                credit_issued_fen = stats.loan_cube.credit_issued_fen + EXCLUDED.credit_issued_fen,
+                                first_borrowers = stats.loan_cube.first_borrowers + EXCLUDED.first_borrowers""")
+                            .params(k.category(), k.dim(), month(k.month()), k.value(), v[0], v[1], v[2], v[3], v[4],
+                                    v[5], v[6], v[7], v[8]).update();
+                });
+    }
+
+    /** The cube's "all" value: all enterprises, or the total over a dimension. */
+    static final String ALL = "*";
+
+    private record CubeKey(String category, String dim, YearMonth month, String value) {
+    }
+
+    /**
+     * Rebuilds the cube from the roll-up (after the categories' configuration changed, or for a bulk load); one
+     * statement per dimension. Answers the rows written.
+     */
+    @Transactional
+    public int rebuildCube() {
+        jdbc.sql("TRUNCATE stats.loan_cube").update();
+        StringBuilder categories = new StringBuilder("SELECT '*' AS category, 0 AS bit");
+        for (int i = 0; i < properties.categories().size(); i++) {
+            categories.append(" UNION ALL SELECT '").append(properties.categories().get(i).code().replace("'", ""))
+                    .append("', ").append(1 << i);
+        }
+        int rows = 0;
+        String[][] dims = {{"TOTAL", "'*'"}, {"TOWN", "f.town_code"}, {"INSTITUTION", "CAST(f.institution_id AS text)"},
+                {"SECTION", "f.section_code"}, {"DIVISION", "f.division_code"}, {"PRODUCT_TYPE", "f.product_type"}};
+        for (String[] d : dims) {
+            rows += jdbc.sql("INSERT INTO stats.loan_cube (category, dim, month, dim_value, balance_delta, "
+                    + "credit_balance_delta, loans_delta, overdue_delta, npl_delta, issued_fen, issued_count, "
+                    + "credit_issued_fen, first_borrowers) SELECT c.category, '" + d[0] + "', f.month, " + d[1]
+                    + ", sum(f.balance_delta), COALESCE(sum(f.balance_delta) FILTER (WHERE f.credit_loan), 0), "
+                    + "sum(f.loans_delta), "
+                    + "sum(f.overdue_delta), sum(f.npl_delta), sum(f.issued_fen), sum(f.issued_count), "
+                    + "COALESCE(sum(f.issued_fen) FILTER (WHERE f.credit_loan), 0), sum(f.first_borrowers) "
+                    + "FROM stats.loan_flow f JOIN (" + categories + ") c ON c.bit = 0 OR (f.categories & c.bit) <> 0 "
+                    + "GROUP BY c.category, f.month" + (d[0].equals("TOTAL") ? "" : ", " + d[1])).update();
+        }
+        return rows;
     }
 
     private long platformCredit(String code) {

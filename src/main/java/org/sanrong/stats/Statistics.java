@@ -155,9 +155,15 @@ public class Statistics {
         String where = where(s, p, "");
         p.put("m", Date.valueOf(s.month().atDay(1)));
         Map<YearMonth, long[]> byMonth = new LinkedHashMap<>();
-        jdbc.sql("SELECT month, sum(balance_delta) AS b, sum(issued_fen) AS i, "
-                + "COALESCE(sum(balance_delta) FILTER (WHERE credit_loan), 0) AS c FROM stats.loan_flow" + where
-                + " AND month <= :m GROUP BY month ORDER BY month").params(p).query(rs -> {
+        String sql = cubeAnswers(s) && useCube
+                ? "SELECT month, sum(balance_delta) AS b, sum(issued_fen) AS i, sum(credit_balance_delta) AS c "
+                        + "FROM stats.loan_cube WHERE category = :category AND dim = 'TOTAL' AND month <= :m "
+                        + "GROUP BY month ORDER BY month"
+                : "SELECT month, sum(balance_delta) AS b, sum(issued_fen) AS i, "
+                        + "COALESCE(sum(balance_delta) FILTER (WHERE credit_loan), 0) AS c FROM stats.loan_flow" + where
+                        + " AND month <= :m GROUP BY month ORDER BY month";
+        p.put("category", s.category() == null ? LoanBook.ALL : s.category());
+        jdbc.sql(sql).params(p).query(rs -> {
                     byMonth.put(YearMonth.from(rs.getDate("month").toLocalDate()),
                             new long[] {rs.getLong("b"), rs.getLong("i"), rs.getLong("c")});
                 });
@@ -358,7 +364,50 @@ public class Statistics {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 
+    /** Whether the selection is city-wide apart from its category, so the cube answers it. */
+    static boolean cubeAnswers(Selection s) {
+        return s.productType() == null && s.industry() == null && s.town() == null && s.institution() == null;
+    }
+
     private List<Totals> totals(Selection s, @Nullable Dimension by) {
+        return cubeAnswers(s) && useCube ? cubeTotals(s, by) : flowTotals(s, by);
+    }
+
+    private volatile boolean useCube = true;
+
+    /** Off only in tests that compare the cube with the roll-up it summarises. */
+    void useCube(boolean use) {
+        this.useCube = use;
+    }
+
+    private List<Totals> cubeTotals(Selection s, @Nullable Dimension by) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("category", s.category() == null ? LoanBook.ALL : s.category());
+        p.put("dim", by == null ? "TOTAL" : by.name());
+        p.put("m", Date.valueOf(s.month().atDay(1)));
+        p.put("soy", Date.valueOf(s.startOfYear().atDay(1)));
+        p.put("ya", Date.valueOf(s.month().minusMonths(12).atDay(1)));
+        p.put("jan", Date.valueOf(LocalDate.of(s.month().getYear(), 1, 1)));
+        List<Totals> rows = jdbc.sql("SELECT dim_value AS k, "
+                + "COALESCE(sum(balance_delta), 0) AS bal, "
+                + "COALESCE(sum(balance_delta) FILTER (WHERE month <= :soy), 0) AS soy, "
+                + "COALESCE(sum(balance_delta) FILTER (WHERE month <= :ya), 0) AS ya, "
+                + "COALESCE(sum(issued_fen) FILTER (WHERE month = :m), 0) AS im, "
+                + "COALESCE(sum(issued_count) FILTER (WHERE month = :m), 0) AS imn, "
+                + "COALESCE(sum(issued_fen) FILTER (WHERE month >= :jan), 0) AS iy, "
+                + "COALESCE(sum(issued_count) FILTER (WHERE month >= :jan), 0) AS iyn, "
+                + "COALESCE(sum(credit_balance_delta), 0) AS cb, "
+                + "COALESCE(sum(credit_issued_fen) FILTER (WHERE month >= :jan), 0) AS ciy, "
+                + "COALESCE(sum(loans_delta), 0) AS loans, COALESCE(sum(overdue_delta), 0) AS od, "
+                + "COALESCE(sum(npl_delta), 0) AS npl, "
+                + "COALESCE(sum(first_borrowers) FILTER (WHERE month = :m), 0) AS fm, "
+                + "COALESCE(sum(first_borrowers) FILTER (WHERE month >= :jan), 0) AS fy "
+                + "FROM stats.loan_cube WHERE category = :category AND dim = :dim AND month <= :m GROUP BY dim_value")
+                .params(p).query((rs, n) -> totalsOf(rs, by)).list();
+        return named(rows, by);
+    }
+
+    private List<Totals> flowTotals(Selection s, @Nullable Dimension by) {
         Map<String, Object> p = new HashMap<>();
         String where = where(s, p, "");
         p.put("m", Date.valueOf(s.month().atDay(1)));
@@ -382,6 +431,10 @@ public class Statistics {
                 + "COALESCE(sum(first_borrowers) FILTER (WHERE month >= :jan), 0) AS fy "
                 + "FROM stats.loan_flow" + where + " AND month <= :m" + (by == null ? "" : " GROUP BY " + by.column))
                 .params(p).query((rs, n) -> totalsOf(rs, by)).list();
+        return named(rows, by);
+    }
+
+    private List<Totals> named(List<Totals> rows, @Nullable Dimension by) {
         if (by == Dimension.INSTITUTION && !rows.isEmpty()) {
             Map<String, String> names = new HashMap<>();
             jdbc.sql("SELECT id, name FROM stats.institution").query(rs -> {
@@ -393,7 +446,7 @@ public class Statistics {
     }
 
     private Totals totalsOf(ResultSet rs, @Nullable Dimension by) throws SQLException {
-        String key = rs.getString("k");
+        String key = by == null ? "" : rs.getString("k");
         return new Totals(key, by == null ? "合计" : name(by, key), rs.getLong("bal"), rs.getLong("soy"),
                 rs.getLong("ya"), rs.getLong("im"), rs.getLong("imn"), rs.getLong("iy"), rs.getLong("iyn"),
                 rs.getLong("cb"), rs.getLong("ciy"), rs.getLong("loans"), rs.getLong("od"), rs.getLong("npl"),

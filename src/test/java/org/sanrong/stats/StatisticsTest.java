@@ -199,6 +199,47 @@ class StatisticsTest {
                 .as("no list was kept for that month").allMatch(a -> !a.listKept() && a.percent() == null);
     }
 
+    /** The cube answers city-wide questions; it must agree with the roll-up it summarises, and so must a rebuild. */
+    @Test
+    void theCubeAgreesWithTheRollUpForEveryDimensionAndCategory() {
+        balanceIncreaseSinceTheStartOfTheYearAndAmountIssuedAreThreeFigures();
+        techCreditGrowthIsJudgedAgainstTheTargetAndCountsOnlyListedBorrowers();
+        List<String> categories = new ArrayList<>();
+        categories.add(null);
+        statistics.settings().categories().forEach(c -> categories.add(c.code()));
+        List<YearMonth> months = List.of(YearMonth.of(2001, 6), YearMonth.of(2002, 3), YearMonth.of(2002, 6),
+                YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")));
+        for (int round = 0; round < 2; round++) {
+            for (YearMonth m : months) {
+                for (String c : categories) {
+                    Selection s = Selection.of(m).withCategory(c);
+                    for (Statistics.Dimension d : List.of(Statistics.Dimension.TOWN, Statistics.Dimension.INSTITUTION,
+                            Statistics.Dimension.SECTION, Statistics.Dimension.DIVISION,
+                            Statistics.Dimension.PRODUCT_TYPE)) {
+                        List<Totals> cube = statistics.breakdown(s, d);
+                        statistics.useCube(false);
+                        try {
+                            assertThat(cube).as("%s %s %s", m, c, d)
+                                    .containsExactlyInAnyOrderElementsOf(statistics.breakdown(s, d));
+                        } finally {
+                            statistics.useCube(true);
+                        }
+                    }
+                    Totals cube = statistics.figures(s).totals();
+                    List<TrendPoint> cubeTrend = statistics.trend(s, 18);
+                    statistics.useCube(false);
+                    try {
+                        assertThat(cube).isEqualTo(statistics.figures(s).totals());
+                        assertThat(cubeTrend).isEqualTo(statistics.trend(s, 18));
+                    } finally {
+                        statistics.useCube(true);
+                    }
+                }
+            }
+            book.rebuildCube();
+        }
+    }
+
     private EnterpriseFacts listedEnterprise(String kind) {
         AtomicReference<EnterpriseFacts> found = new AtomicReference<>();
         enterprises.forEachFacts(f -> {

@@ -327,11 +327,12 @@ class LoanBook {
                     categories.add(properties.categories().get(i).code());
                 }
             }
-            String[][] dims = {{"TOTAL", ALL}, {"TOWN", k.town()}, {"INSTITUTION", k.institutionId().toString()},
-                    {"SECTION", k.section()}, {"DIVISION", k.division()}, {"PRODUCT_TYPE", k.productType()}};
+            Map<String, String> values = Map.of("TOWN", k.town(), "INSTITUTION", k.institutionId().toString(),
+                    "SECTION", k.section(), "DIVISION", k.division(), "PRODUCT_TYPE", k.productType());
             for (String category : categories) {
-                for (String[] d : dims) {
-                    long[] sum = cube.computeIfAbsent(new CubeKey(category, d[0], c.month(), d[1]), x -> new long[9]);
+                for (CubeDimensions.Dim d : CubeDimensions.ALL) {
+                    long[] sum = cube.computeIfAbsent(new CubeKey(category, d.name(), c.month(),
+                            CubeDimensions.value(d, values)), x -> new long[9]);
                     for (int j = 0; j < 9; j++) {
                         sum[j] += v[j];
                     }
@@ -368,8 +369,9 @@ class LoanBook {
     }
 
     /**
-     * Rebuilds the cube from the roll-up (after the categories' configuration changed, or for a bulk load); one
-     * statement per dimension. Answers the rows written.
+     * Rebuilds the cube from the roll-up (after the categories' configuration changed, or after a bulk load): one
+     * statement, one pass over the cells with GROUPING SETS, each grouping written under every dimension it serves.
+     * Answers the rows written.
      */
     @Transactional
     public int rebuildCube() {
@@ -379,21 +381,48 @@ class LoanBook {
             categories.append(" UNION ALL SELECT '").append(properties.categories().get(i).code().replace("'", ""))
                     .append("', ").append(1 << i);
         }
-        int rows = 0;
-        String[][] dims = {{"TOTAL", "'*'"}, {"TOWN", "f.town_code"}, {"INSTITUTION", "CAST(f.institution_id AS text)"},
-                {"SECTION", "f.section_code"}, {"DIVISION", "f.division_code"}, {"PRODUCT_TYPE", "f.product_type"}};
-        for (String[] d : dims) {
-            rows += jdbc.sql("INSERT INTO stats.loan_cube (category, dim, month, dim_value, balance_delta, "
-                    + "credit_balance_delta, loans_delta, overdue_delta, npl_delta, issued_fen, issued_count, "
-                    + "credit_issued_fen, first_borrowers) SELECT c.category, '" + d[0] + "', f.month, " + d[1]
-                    + ", sum(f.balance_delta), COALESCE(sum(f.balance_delta) FILTER (WHERE f.credit_loan), 0), "
-                    + "sum(f.loans_delta), "
-                    + "sum(f.overdue_delta), sum(f.npl_delta), sum(f.issued_fen), sum(f.issued_count), "
-                    + "COALESCE(sum(f.issued_fen) FILTER (WHERE f.credit_loan), 0), sum(f.first_borrowers) "
-                    + "FROM stats.loan_flow f JOIN (" + categories + ") c ON c.bit = 0 OR (f.categories & c.bit) <> 0 "
-                    + "GROUP BY c.category, f.month" + (d[0].equals("TOTAL") ? "" : ", " + d[1])).update();
+        List<String> singles = CubeDimensions.SINGLE;
+        List<List<String>> sets = new ArrayList<>();
+        StringBuilder dims = new StringBuilder();
+        for (CubeDimensions.Dim d : CubeDimensions.ALL) {
+            List<String> set = d.columns().stream().sorted().toList();
+            if (!sets.contains(set)) {
+                sets.add(set);
+            }
+            int mask = 0; // GROUPING() has a bit set for each column not grouped, first argument highest
+            for (int i = 0; i < singles.size(); i++) {
+                if (!d.columns().contains(singles.get(i))) {
+                    mask |= 1 << (singles.size() - 1 - i);
+                }
+            }
+            dims.append(dims.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(mask).append(" AS mask, '")
+                    .append(d.name()).append("' AS dim");
         }
-        return rows;
+        String groupingSets = String.join(", ", sets.stream().map(set -> "(" + String.join(", ",
+                set.stream().map(c -> c.toLowerCase()).toList()) + ")").toList());
+        String grouped = String.join(", ", singles.stream().map(c -> CubeDimensions.column(c) + " AS "
+                + c.toLowerCase()).toList());
+        String rows = "SELECT c.category, f.month, " + grouped + ", f.balance_delta, f.credit_loan, f.loans_delta, "
+                + "f.overdue_delta, f.npl_delta, f.issued_fen, f.issued_count, f.first_borrowers FROM stats.loan_flow f "
+                + "JOIN (" + categories + ") c ON c.bit = 0 OR (f.categories & c.bit) <> 0";
+        String agg = "SELECT category, month, " + String.join(", ", singles.stream().map(String::toLowerCase).toList())
+                + ", GROUPING(" + String.join(", ", singles.stream().map(String::toLowerCase).toList()) + ") AS mask, "
+                + "sum(balance_delta) AS b, COALESCE(sum(balance_delta) FILTER (WHERE credit_loan), 0) AS cb, "
+                + "sum(loans_delta) AS l, sum(overdue_delta) AS o, sum(npl_delta) AS n, sum(issued_fen) AS i, "
+                + "sum(issued_count) AS ic, COALESCE(sum(issued_fen) FILTER (WHERE credit_loan), 0) AS ci, "
+                + "sum(first_borrowers) AS fb FROM (" + rows + ") r GROUP BY category, month, GROUPING SETS ("
+                + groupingSets + ")";
+        StringBuilder value = new StringBuilder("CASE d.dim");
+        for (CubeDimensions.Dim d : CubeDimensions.ALL) {
+            value.append(" WHEN '").append(d.name()).append("' THEN ").append(d.columns().isEmpty() ? "'*'"
+                    : String.join(" || '|' || ", d.columns().stream().map(c -> "g." + c.toLowerCase()).toList()));
+        }
+        value.append(" END");
+        return jdbc.sql("INSERT INTO stats.loan_cube (category, dim, dim_value, month, balance_delta, "
+                + "credit_balance_delta, loans_delta, overdue_delta, npl_delta, issued_fen, issued_count, "
+                + "credit_issued_fen, first_borrowers) SELECT g.category, d.dim, " + value + ", g.month, g.b, g.cb, "
+                + "g.l, g.o, g.n, g.i, g.ic, g.ci, g.fb FROM (" + agg + ") g JOIN (" + dims + ") d ON d.mask = g.mask")
+                .update();
     }
 
     private long platformCredit(String code) {

@@ -155,10 +155,16 @@ public class Statistics {
         String where = where(s, p, "");
         p.put("m", Date.valueOf(s.month().atDay(1)));
         Map<YearMonth, long[]> byMonth = new LinkedHashMap<>();
-        String sql = cubeAnswers(s) && useCube
+        String[] range = useCube ? cubeRange(s, null) : null;
+        if (range != null) {
+            p.put("dim", range[0]);
+            p.put("lo", range[1]);
+            p.put("hi", range[2]);
+        }
+        String sql = range != null
                 ? "SELECT month, sum(balance_delta) AS b, sum(issued_fen) AS i, sum(credit_balance_delta) AS c "
-                        + "FROM stats.loan_cube WHERE category = :category AND dim = 'TOTAL' AND month <= :m "
-                        + "GROUP BY month ORDER BY month"
+                        + "FROM stats.loan_cube WHERE category = :category AND dim = :dim AND dim_value >= :lo "
+                        + "AND dim_value < :hi AND month <= :m GROUP BY month ORDER BY month"
                 : "SELECT month, sum(balance_delta) AS b, sum(issued_fen) AS i, "
                         + "COALESCE(sum(balance_delta) FILTER (WHERE credit_loan), 0) AS c FROM stats.loan_flow" + where
                         + " AND month <= :m GROUP BY month ORDER BY month";
@@ -366,11 +372,54 @@ public class Statistics {
 
     /** Whether the selection is city-wide apart from its category, so the cube answers it. */
     static boolean cubeAnswers(Selection s) {
-        return s.productType() == null && s.industry() == null && s.town() == null && s.institution() == null;
+        return filters(s).size() <= 1;
+    }
+
+    /** The selection's filters other than the category, as cube dimension name → value. */
+    static Map<String, String> filters(Selection s) {
+        Map<String, String> f = new LinkedHashMap<>();
+        if (s.town() != null) {
+            f.put("TOWN", s.town());
+        }
+        if (s.institution() != null) {
+            f.put("INSTITUTION", s.institution().toString());
+        }
+        if (s.industry() != null) {
+            f.put(s.industry().length() == 1 ? "SECTION" : "DIVISION", s.industry());
+        }
+        if (s.productType() != null) {
+            f.put("PRODUCT_TYPE", s.productType());
+        }
+        return f;
+    }
+
+    /**
+     * The cube dimension and the range of its values that answer the selection grouped by {@code by}, or null when
+     * the cells must: [dim, low (inclusive), high (exclusive), prefix to strip from a value].
+     */
+    static String @Nullable [] cubeRange(Selection s, @Nullable Dimension by) {
+        Map<String, String> f = filters(s);
+        String group = by == null ? null : by.name();
+        if (f.isEmpty()) {
+            return group == null ? new String[] {"TOTAL", "", "\uffff", ""} : new String[] {group, "", "\uffff", ""};
+        }
+        if (f.size() > 1) {
+            return null;
+        }
+        var only = f.entrySet().iterator().next();
+        if (group == null || group.equals(only.getKey())) {
+            return new String[] {only.getKey(), only.getValue(), only.getValue() + "\u0001", ""};
+        }
+        String dim = only.getKey() + ">" + group;
+        if (CubeDimensions.ALL.stream().noneMatch(d -> d.name().equals(dim))) {
+            return null;
+        }
+        return new String[] {dim, only.getValue() + "|", only.getValue() + "}", only.getValue() + "|"};
     }
 
     private List<Totals> totals(Selection s, @Nullable Dimension by) {
-        return cubeAnswers(s) && useCube ? cubeTotals(s, by) : flowTotals(s, by);
+        String[] range = useCube ? cubeRange(s, by) : null;
+        return range != null ? cubeTotals(s, by, range) : flowTotals(s, by);
     }
 
     private volatile boolean useCube = true;
@@ -380,15 +429,18 @@ public class Statistics {
         this.useCube = use;
     }
 
-    private List<Totals> cubeTotals(Selection s, @Nullable Dimension by) {
+    private List<Totals> cubeTotals(Selection s, @Nullable Dimension by, String[] range) {
         Map<String, Object> p = new HashMap<>();
         p.put("category", s.category() == null ? LoanBook.ALL : s.category());
-        p.put("dim", by == null ? "TOTAL" : by.name());
+        p.put("dim", range[0]);
+        p.put("lo", range[1]);
+        p.put("hi", range[2]);
         p.put("m", Date.valueOf(s.month().atDay(1)));
         p.put("soy", Date.valueOf(s.startOfYear().atDay(1)));
         p.put("ya", Date.valueOf(s.month().minusMonths(12).atDay(1)));
         p.put("jan", Date.valueOf(LocalDate.of(s.month().getYear(), 1, 1)));
-        List<Totals> rows = jdbc.sql("SELECT dim_value AS k, "
+        String key = by == null ? "''" : "substr(dim_value, " + (range[3].length() + 1) + ")";
+        List<Totals> rows = jdbc.sql("SELECT " + key + " AS k, "
                 + "COALESCE(sum(balance_delta), 0) AS bal, "
                 + "COALESCE(sum(balance_delta) FILTER (WHERE month <= :soy), 0) AS soy, "
                 + "COALESCE(sum(balance_delta) FILTER (WHERE month <= :ya), 0) AS ya, "
@@ -402,8 +454,12 @@ public class Statistics {
                 + "COALESCE(sum(npl_delta), 0) AS npl, "
                 + "COALESCE(sum(first_borrowers) FILTER (WHERE month = :m), 0) AS fm, "
                 + "COALESCE(sum(first_borrowers) FILTER (WHERE month >= :jan), 0) AS fy "
-                + "FROM stats.loan_cube WHERE category = :category AND dim = :dim AND month <= :m GROUP BY dim_value")
+                + "FROM stats.loan_cube WHERE category = :category AND dim = :dim AND dim_value >= :lo "
+                + "AND dim_value < :hi AND month <= :m" + (by == null ? "" : " GROUP BY dim_value"))
                 .params(p).query((rs, n) -> totalsOf(rs, by)).list();
+        if (by == null && rows.isEmpty()) {
+            return List.of();
+        }
         return named(rows, by);
     }
 

@@ -211,15 +211,29 @@ class StatisticsTest {
                 YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")));
         for (int round = 0; round < 2; round++) {
             for (YearMonth m : months) {
+                List<Selection> selections = new ArrayList<>();
                 for (String c : categories) {
-                    Selection s = Selection.of(m).withCategory(c);
+                    Selection city = Selection.of(m).withCategory(c);
+                    selections.add(city);
+                    for (Totals t : statistics.breakdown(city, Statistics.Dimension.TOWN)) {
+                        selections.add(city.withTown(t.key()));
+                    }
+                    for (Totals t : statistics.breakdown(city, Statistics.Dimension.INSTITUTION).stream().limit(5)
+                            .toList()) {
+                        selections.add(city.withInstitution(UUID.fromString(t.key())));
+                    }
+                    selections.add(city.withIndustry("C"));
+                    selections.add(city.withIndustry("C39"));
+                    selections.add(new Selection(m, c, "CREDIT_LOAN", null, null, null));
+                }
+                for (Selection s : selections) {
                     for (Statistics.Dimension d : List.of(Statistics.Dimension.TOWN, Statistics.Dimension.INSTITUTION,
                             Statistics.Dimension.SECTION, Statistics.Dimension.DIVISION,
-                            Statistics.Dimension.PRODUCT_TYPE)) {
+                            Statistics.Dimension.PRODUCT_TYPE, Statistics.Dimension.CATEGORY)) {
                         List<Totals> cube = statistics.breakdown(s, d);
                         statistics.useCube(false);
                         try {
-                            assertThat(cube).as("%s %s %s", m, c, d)
+                            assertThat(cube).as("%s %s", s, d)
                                     .containsExactlyInAnyOrderElementsOf(statistics.breakdown(s, d));
                         } finally {
                             statistics.useCube(true);

@@ -399,30 +399,41 @@ class LoanBook {
                     .append(d.name()).append("' AS dim");
         }
         String groupingSets = String.join(", ", sets.stream().map(set -> "(" + String.join(", ",
-                set.stream().map(c -> c.toLowerCase()).toList()) + ")").toList());
+                set.stream().map(CubeDimensions::column).toList()) + ")").toList());
         String grouped = String.join(", ", singles.stream().map(c -> CubeDimensions.column(c) + " AS "
                 + c.toLowerCase()).toList());
-        String rows = "SELECT c.category, f.month, " + grouped + ", f.balance_delta, f.credit_loan, f.loans_delta, "
-                + "f.overdue_delta, f.npl_delta, f.issued_fen, f.issued_count, f.first_borrowers FROM stats.loan_flow f "
-                + "JOIN (" + categories + ") c ON c.bit = 0 OR (f.categories & c.bit) <> 0";
-        String agg = "SELECT category, month, " + String.join(", ", singles.stream().map(String::toLowerCase).toList())
-                + ", GROUPING(" + String.join(", ", singles.stream().map(String::toLowerCase).toList()) + ") AS mask, "
-                + "sum(balance_delta) AS b, COALESCE(sum(balance_delta) FILTER (WHERE credit_loan), 0) AS cb, "
-                + "sum(loans_delta) AS l, sum(overdue_delta) AS o, sum(npl_delta) AS n, sum(issued_fen) AS i, "
-                + "sum(issued_count) AS ic, COALESCE(sum(issued_fen) FILTER (WHERE credit_loan), 0) AS ci, "
-                + "sum(first_borrowers) AS fb FROM (" + rows + ") r GROUP BY category, month, GROUPING SETS ("
-                + groupingSets + ")";
+        // group the cells by their category mask first (few masks), and expand to categories after: the big pass
+        // reads each cell once, hashing every grouping set at once when memory allows
+        String agg = "SELECT c.category, x.month, " + String.join(", ", singles.stream().map(c -> "x." + c.toLowerCase())
+                .toList()) + ", x.mask, sum(x.b) AS b, sum(x.cb) AS cb, sum(x.l) AS l, sum(x.o) AS o, sum(x.n) AS n, "
+                + "sum(x.i) AS i, sum(x.ic) AS ic, sum(x.ci) AS ci, sum(x.fb) AS fb FROM ("
+                + "SELECT f.month, f.categories, " + grouped + ", GROUPING(" + String.join(", ", singles.stream()
+                        .map(CubeDimensions::column).toList()) + ") AS mask, "
+                + "sum(f.balance_delta) AS b, COALESCE(sum(f.balance_delta) FILTER (WHERE f.credit_loan), 0) AS cb, "
+                + "sum(f.loans_delta) AS l, sum(f.overdue_delta) AS o, sum(f.npl_delta) AS n, sum(f.issued_fen) AS i, "
+                + "sum(f.issued_count) AS ic, COALESCE(sum(f.issued_fen) FILTER (WHERE f.credit_loan), 0) AS ci, "
+                + "sum(f.first_borrowers) AS fb FROM stats.loan_flow f GROUP BY f.month, f.categories, GROUPING SETS ("
+                + groupingSets + ")) x "
+                + "JOIN (" + categories + ") c ON c.bit = 0 OR (x.categories & c.bit) <> 0 "
+                + "GROUP BY c.category, x.month, " + String.join(", ", singles.stream().map(c -> "x." + c.toLowerCase())
+                        .toList()) + ", x.mask";
+        jdbc.sql("SET LOCAL work_mem = '1GB'").update();
+        jdbc.sql("SET LOCAL maintenance_work_mem = '1GB'").update();
+        jdbc.sql("ALTER TABLE stats.loan_cube DROP CONSTRAINT loan_cube_pkey").update(); // built again after, by sort
         StringBuilder value = new StringBuilder("CASE d.dim");
         for (CubeDimensions.Dim d : CubeDimensions.ALL) {
             value.append(" WHEN '").append(d.name()).append("' THEN ").append(d.columns().isEmpty() ? "'*'"
                     : String.join(" || '|' || ", d.columns().stream().map(c -> "g." + c.toLowerCase()).toList()));
         }
         value.append(" END");
-        return jdbc.sql("INSERT INTO stats.loan_cube (category, dim, dim_value, month, balance_delta, "
+        int written = jdbc.sql("INSERT INTO stats.loan_cube (category, dim, dim_value, month, balance_delta, "
                 + "credit_balance_delta, loans_delta, overdue_delta, npl_delta, issued_fen, issued_count, "
                 + "credit_issued_fen, first_borrowers) SELECT g.category, d.dim, " + value + ", g.month, g.b, g.cb, "
                 + "g.l, g.o, g.n, g.i, g.ic, g.ci, g.fb FROM (" + agg + ") g JOIN (" + dims + ") d ON d.mask = g.mask")
                 .update();
+        jdbc.sql("ALTER TABLE stats.loan_cube ADD CONSTRAINT loan_cube_pkey PRIMARY KEY (category, dim, dim_value, "
+                + "month)").update();
+        return written;
     }
 
     private long platformCredit(String code) {

@@ -194,7 +194,21 @@ class StatsBench implements ApplicationRunner {
             statistics.breakdown(s, Statistics.Dimension.INSTITUTION);
             filtered[i] = System.nanoTime() - q0;
         }
-        report("read model, one town by institution (drill-down; reads the cells)", filtered);
+        report("read model, one town by institution (drill-down: the TOWN>INSTITUTION cube)", filtered);
+
+        long[] twoFilters = new long[Math.max(10, queries / 5)];
+        List<String> institutionIds = statistics.breakdown(Selection.of(YearMonth.of(2025, 12)),
+                Statistics.Dimension.INSTITUTION).stream().map(Totals::key).toList();
+        for (int i = 0; i < twoFilters.length; i++) {
+            Selection s = Selection.of(month(random)).withTown(towns.get(random.nextInt(towns.size())))
+                    .withInstitution(java.util.UUID.fromString(institutionIds.get(random.nextInt(
+                            institutionIds.size()))));
+            long q0 = System.nanoTime();
+            statistics.breakdown(s, Statistics.Dimension.PRODUCT_TYPE);
+            twoFilters[i] = System.nanoTime() - q0;
+        }
+        report("read model, one town and one institution by product type (two filters: the cells, by index)",
+                twoFilters);
 
         long[] raw = new long[rawQueries];
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RAW_BY_TOWN)) {

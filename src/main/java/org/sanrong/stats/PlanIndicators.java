@@ -324,7 +324,7 @@ public class PlanIndicators {
             if (i.binding() == Binding.PLATFORM_TECH_CREDIT_BALANCE) {
                 s = s.withCategory(statistics.settings().techCategory());
             }
-            long fen = statistics.figures(s).totals().balanceFen();
+            long fen = statistics.totals(s).balanceFen();
             out.add(new ActualValue(0, year, year == now.getYear() && at.getMonthValue() < 12
                     ? (at.getMonthValue() - 1) / 3 + 1 : null,
                     BigDecimal.valueOf(fen).movePointLeft(10).setScale(4, RoundingMode.HALF_UP),

@@ -130,6 +130,12 @@ public class Statistics {
                 medianResponse(s), accessRates(s.month()));
     }
 
+    /** The selection's loan totals alone (no borrower counts, lists or demands): what a bound indicator needs. */
+    @Transactional(readOnly = true)
+    public Totals totals(Selection s) {
+        return totals(s, null).stream().findFirst().orElse(empty("", "合计"));
+    }
+
     /** The selection's totals grouped by a dimension (or, with null, one row for all), biggest balance first. */
     @Transactional(readOnly = true)
     public List<Totals> breakdown(Selection s, Dimension by) {

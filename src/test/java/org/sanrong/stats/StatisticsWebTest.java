@@ -117,14 +117,19 @@ class StatisticsWebTest {
         assertThat(loanSheet.get(1)).startsWith("ST-0001", lender.name());
         byte[] pdf = gov.bytes("/statistics/report?format=pdf");
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/monthly-report.pdf"), pdf);
         assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).as("the CJK font is embedded").contains("NotoSansCJK");
         List<List<String>> overview = Session.read(gov.bytes("/statistics/report?format=xlsx"));
         assertThat(overview.getFirst()).containsExactly("指标", "数值", "口径");
 
         // the lender sees its own figures and its rank, not the others'
         Session bank = new Session(lender.username());
-        assertThat(bank.text("/statistics")).contains("id=\"own-rank\"").contains("id=\"fig-balance\">350.00万元")
+        String ownPage = bank.text("/statistics");
+        assertThat(ownPage).contains("id=\"own-rank\"").contains("id=\"fig-balance\">350.00万元")
                 .doesNotContain("id=\"by-institution\"");
+        assertThat(ownPage.split("class=\"growth-row\"").length - 1).as("the city and the lender itself at most")
+                .isLessThanOrEqualTo(2);
         assertThat(bank.status("/statistics/export.xlsx?table=institutions")).isEqualTo(403);
         HttpResponse<String> own = fx.api("GET", "/api/v1/statistics/figures?institution=" + UUID.randomUUID(),
                 lender.username(), null);

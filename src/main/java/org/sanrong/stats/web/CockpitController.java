@@ -88,7 +88,7 @@ class CockpitController {
         model.addAttribute("industryBySection", bySection);
         model.addAttribute("categoriesTable", statistics.breakdown(s, Statistics.Dimension.CATEGORY));
         model.addAttribute("productTypes", statistics.breakdown(s, Statistics.Dimension.PRODUCT_TYPE));
-        model.addAttribute("growth", statistics.techCreditGrowth(official ? s.withInstitution(null) : s));
+        model.addAttribute("growth", growth(s, official, user));
         model.addAttribute("twoIncreases", statistics.twoIncreases(s));
         model.addAttribute("growthTarget", statistics.settings().growthTargetPercent());
         if (!official) {
@@ -150,8 +150,7 @@ class CockpitController {
                     statistics.breakdown(s, Statistics.Dimension.CATEGORY));
             case "products" -> StatisticsTables.totals("分产品类型", "产品类型",
                     statistics.breakdown(s, Statistics.Dimension.PRODUCT_TYPE));
-            case "growth" -> StatisticsTables.growth(statistics.techCreditGrowth(official ? s.withInstitution(null)
-                    : s));
+            case "growth" -> StatisticsTables.growth(growth(s, official, user));
             case "loans" -> StatisticsTables.loans(statistics.loans(s, 0, 100_000).items());
             default -> throw new InvalidRequestException("table", "没有这张表：" + table);
         };
@@ -174,6 +173,13 @@ class CockpitController {
             attachment(response, XLSX, name + ".xlsx");
             report.excel(m, response.getOutputStream());
         }
+    }
+
+    /** Tech-credit growth: every institution for government; the city and the institution itself for an institution. */
+    private List<org.sanrong.stats.GrowthRow> growth(Selection s, boolean official, SignedInUser user) {
+        List<org.sanrong.stats.GrowthRow> rows = statistics.techCreditGrowth(s.withInstitution(null));
+        return official ? rows : rows.stream().filter(g -> g.institutionId() == null
+                || g.institutionId().equals(user.organisationId())).toList();
     }
 
     private Selection selection(@Nullable String month, @Nullable String category, @Nullable String productType,

@@ -176,6 +176,9 @@ class StatisticsWebTest {
                 .contains("科技信贷贷款余额");
         assertThat(gov.text("/supervision?table=" + preview.tableId())).contains("扩大风险补偿资金池规模");
         assertThat(gov.sheet("/supervision/export.xlsx?table=" + preview.tableId())).hasSize(5);
+        assertThat(new String(gov.bytes("/supervision/report.pdf?table=" + preview.tableId()), 0, 5,
+                StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(gov.text("/statistics")).contains("id=\"cockpit-warnings\"");
         assertThat(gov.text("/statistics?month=2026-13")).contains("月份请写成");
     }
 

@@ -51,9 +51,11 @@ class CockpitController {
     private final ReferenceData reference;
     private final Charts charts;
     private final Clock clock;
+    private final org.sanrong.warning.EarlyWarning warnings;
 
     CockpitController(Statistics statistics, MonthlyReport report, ReferenceData reference, Charts charts,
-            Clock clock) {
+            Clock clock, org.sanrong.warning.EarlyWarning warnings) {
+        this.warnings = warnings;
         this.statistics = statistics;
         this.report = report;
         this.reference = reference;
@@ -93,6 +95,8 @@ class CockpitController {
         model.addAttribute("growthTarget", statistics.settings().growthTargetPercent());
         if (!official) {
             model.addAttribute("rank", statistics.rankOf(user.organisationId(), s.month()));
+        } else {
+            model.addAttribute("warningSummary", warnings.summary(user));
         }
         List<String> months = trend.stream().map(p -> p.month().toString()).toList();
         Map<String, List<? extends Number>> balance = new LinkedHashMap<>();
@@ -165,6 +169,11 @@ class CockpitController {
             @RequestParam(defaultValue = "xlsx") String format, HttpServletResponse response) throws IOException {
         YearMonth m = month(month);
         String name = "科技金融统计月报-" + m;
+        if (format.equals("pdf") && !report.pdfAvailable()) {
+            response.sendError(503, "PDF 月报需要中文字体（Debian: apt-get install fonts-noto-cjk，或设置 sanrong.stats.pdf-font）；"
+                    + "Excel 月报可用");
+            return;
+        }
         if (format.equals("pdf")) {
             byte[] pdf = report.pdf(m);
             attachment(response, "application/pdf", name + ".pdf");

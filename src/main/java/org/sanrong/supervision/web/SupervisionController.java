@@ -16,6 +16,7 @@ import org.sanrong.identity.OrganisationKind;
 import org.sanrong.identity.OrganisationRegistry;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.platform.InvalidRequestException;
+import org.sanrong.platform.PdfReports;
 import org.sanrong.platform.Spreadsheets;
 import org.sanrong.stats.PlanIndicators;
 import org.sanrong.supervision.ImportPreview;
@@ -40,11 +41,15 @@ class SupervisionController {
     private final Supervision supervision;
     private final OrganisationRegistry organisations;
     private final PlanIndicators plan;
+    private final String pdfFont;
 
-    SupervisionController(Supervision supervision, OrganisationRegistry organisations, PlanIndicators plan) {
+    SupervisionController(Supervision supervision, OrganisationRegistry organisations, PlanIndicators plan,
+            @org.springframework.beans.factory.annotation.Value("${sanrong.stats.pdf-font:"
+                    + PdfReports.DEFAULT_FONT + "}") String pdfFont) {
         this.supervision = supervision;
         this.organisations = organisations;
         this.plan = plan;
+        this.pdfFont = pdfFont;
     }
 
     @GetMapping("/supervision")
@@ -81,19 +86,48 @@ class SupervisionController {
     /** The board as Excel for the quarterly meeting. */
     @GetMapping("/supervision/export.xlsx")
     void export(@RequestParam(required = false) @Nullable UUID table, HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode("督办任务.xlsx", StandardCharsets.UTF_8));
+        Spreadsheets.write(response.getOutputStream(), board(table));
+    }
+
+    /** The same as a PDF report for the meeting's papers. */
+    @GetMapping("/supervision/report.pdf")
+    void report(@RequestParam(required = false) @Nullable UUID table, HttpServletResponse response)
+            throws IOException {
+        String title = table == null ? "督查督办任务进展情况" : supervision.tables().stream()
+                .filter(t -> t.id().equals(table)).map(t -> t.title() + " 进展情况").findFirst().orElse("督查督办任务进展情况");
+        byte[] pdf = PdfReports.tables(title, "截至 " + LocalDate.now() + "。完成进度为牵头单位最近一次报送；序时进度为开始至完成时限的"
+                + "时间比例；落后10个百分点以内为绿灯，10至30为黄灯，超过30或逾期未完成为红灯。", board(table), pdfFont,
+                Map.of("督办任务", new float[] {2.5f, 0.8f, 3f, 6f, 2.5f, 2.5f, 1.6f, 1f, 1f, 1f, 0.8f, 1.2f}));
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode("督办任务进展.pdf", StandardCharsets.UTF_8));
+        response.getOutputStream().write(pdf);
+    }
+
+    private List<Spreadsheets.Sheet> board(@Nullable UUID table) {
         List<List<Object>> rows = new ArrayList<>();
+        Map<String, long[]> byUnit = new LinkedHashMap<>();
         for (TaskView t : supervision.tasks(table)) {
             rows.add(List.of(t.tableTitle(), t.no() == null ? t.seq() : t.no(), t.targetTask() == null ? ""
                     : t.targetTask(), t.measure(), String.join("、", t.leadUnits()), String.join("、", t.coUnits()),
                     t.deadline() == null ? "" : t.deadline().toString(), t.progress(),
                     t.schedule().schedulePercent() == null ? "" : t.schedule().schedulePercent(), t.status().label(),
                     light(t), t.reportOverdue() ? "逾期未报" : ""));
+            for (String unit : t.leadUnits()) {
+                long[] c = byUnit.computeIfAbsent(unit, k -> new long[3]);
+                c[0]++;
+                c[1] += t.status() == TaskView.Status.COMPLETED ? 1 : 0;
+                c[2] += t.status() == TaskView.Status.LAGGING ? 1 : 0;
+            }
         }
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode("督办任务.xlsx", StandardCharsets.UTF_8));
-        Spreadsheets.write(response.getOutputStream(), "督办任务", List.of("任务表", "序号", "重点任务", "具体措施", "牵头单位",
-                "配合单位", "完成时限", "完成进度（%）", "序时进度（%）", "状态", "灯", "报送"), rows.iterator());
+        List<List<Object>> units = new ArrayList<>();
+        byUnit.forEach((unit, c) -> units.add(List.of(unit, c[0], c[1], c[2])));
+        return List.of(new Spreadsheets.Sheet("督办任务", List.of("任务表", "序号", "重点任务", "具体措施", "牵头单位",
+                "配合单位", "完成时限", "完成进度（%）", "序时进度（%）", "状态", "灯", "报送"), rows),
+                new Spreadsheets.Sheet("按牵头单位", List.of("牵头单位", "任务数", "已完成", "滞后"), units));
     }
 
     @GetMapping("/supervision/imports")

@@ -44,6 +44,40 @@ class RatiosTest {
     }
 
     @Test
+    void matchSuccessIsDemandsMetOfDemandsEnded() {
+        Figures f = new Figures(Selection.of(java.time.YearMonth.of(2026, 3)), new Totals("", "", 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0), 0, 0, 0, 0, 0, 2, 5, 0, 3, 4, null, java.util.List.of(
+                        new Figures.AccessRate("TECH", "科技", true, 8, 3)));
+        assertThat(f.matchSuccessPercent()).as("3 of 4").isEqualByComparingTo("75.0");
+        assertThat(f.accessRates().getFirst().percent()).as("3 of 8").isEqualByComparingTo("37.5");
+    }
+
+    /** 普惠小微: fewer than 300 staff or less than 20 million yuan revenue, with at most 10 million on the platform. */
+    @Test
+    void theInclusiveCategoryFollowsTheSizeRuleAndTheCreditLimit() {
+        StatsProperties properties = new StatsProperties(null, null, null, null, null, null);
+        BorrowerProfiles profiles = new BorrowerProfiles(null, properties);
+        int inclusive = properties.bitOf("INCLUSIVE");
+        int tech = properties.bitOf("TECH");
+        int highTech = properties.bitOf("HIGH_TECH");
+        var small = new org.sanrong.enterprise.EnterpriseFacts("c", "T", "C39", org.sanrong.enterprise.LifecycleStage.GROWTH,
+                java.util.Set.of("HIGH_TECH"), null, 3_000_000_000L, 120);
+        assertThat(profiles.categories(small, 1_000_000_000L)).isEqualTo(inclusive | tech | highTech);
+        assertThat(profiles.categories(small, 1_000_000_001L)).as("more than 10 million on the platform")
+                .isEqualTo(tech | highTech);
+        var medium = new org.sanrong.enterprise.EnterpriseFacts("c", "T", "C39",
+                org.sanrong.enterprise.LifecycleStage.GROWTH, java.util.Set.of(), null, 2_000_000_000L, 300);
+        assertThat(profiles.categories(medium, 0)).as("300 staff and 20 million revenue is medium").isZero();
+        var lowRevenue = new org.sanrong.enterprise.EnterpriseFacts("c", "T", "C39",
+                org.sanrong.enterprise.LifecycleStage.GROWTH, java.util.Set.of("LITTLE_GIANT"), null, 1_999_999_999L,
+                500);
+        assertThat(profiles.categories(lowRevenue, 0)).isEqualTo(inclusive | tech | properties.bitOf("SRDI"));
+        var unknown = new org.sanrong.enterprise.EnterpriseFacts("c", null, null,
+                org.sanrong.enterprise.LifecycleStage.SEED, java.util.Set.of(), null, null, null);
+        assertThat(profiles.categories(unknown, 0)).as("size unknown: not counted").isZero();
+    }
+
+    @Test
     void medianOfWorkingDays() {
         assertThat(Statistics.median(java.util.List.of(3, 1, 2))).isEqualTo(2.0);
         assertThat(Statistics.median(java.util.List.of(4, 1, 2, 3))).isEqualTo(2.5);

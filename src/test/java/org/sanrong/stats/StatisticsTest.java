@@ -254,6 +254,25 @@ class StatisticsTest {
         }
     }
 
+    /** Working days from a deal reaching the institution to its decision: 1 (Friday to Monday) and 2; median 1.5. */
+    @Test
+    void medianResponseCountsWorkingDays() {
+        UUID bank = UUID.randomUUID();
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        book.dealOpened(new org.sanrong.deal.DealOpened(a, org.sanrong.deal.DealOrigin.APPLICATION, null, "x", bank,
+                UUID.randomUUID(), 1, 100, java.time.LocalDateTime.of(2002, 1, 4, 10, 0).atZone(china).toInstant()));
+        book.decided(new org.sanrong.deal.ApplicationDecided(a, bank, UUID.randomUUID(), "x", true, null,
+                java.time.LocalDateTime.of(2002, 1, 7, 9, 0).atZone(china).toInstant()));
+        book.dealOpened(new org.sanrong.deal.DealOpened(b, org.sanrong.deal.DealOrigin.APPLICATION, null, "y", bank,
+                UUID.randomUUID(), 1, 100, java.time.LocalDateTime.of(2002, 1, 7, 10, 0).atZone(china).toInstant()));
+        book.decided(new org.sanrong.deal.ApplicationDecided(b, bank, UUID.randomUUID(), "y", false, null,
+                java.time.LocalDateTime.of(2002, 1, 9, 16, 0).atZone(china).toInstant()));
+        assertThat(statistics.figures(Selection.of(YearMonth.of(2002, 1)).withInstitution(bank))
+                .medianResponseWorkingDays()).isEqualTo(1.5);
+    }
+
     private EnterpriseFacts listedEnterprise(String kind) {
         AtomicReference<EnterpriseFacts> found = new AtomicReference<>();
         enterprises.forEachFacts(f -> {

@@ -27,7 +27,7 @@ class CockpitBrowserTest extends BrowserTest {
         browser.login("gov", TestData.DEMO_PASSWORD);
         browser.click("#nav-cockpit");
         browser.click("#nav-statistics");
-        for (String chart : new String[] {"#chart-trend", "#chart-towns", "#chart-institutions"}) {
+        for (String chart : new String[] {"#chart-trend", "#chart-towns", "#chart-institutions", "#chart-tech-growth"}) {
             new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
                     !d.findElements(By.cssSelector(chart + " canvas")).isEmpty());
         }

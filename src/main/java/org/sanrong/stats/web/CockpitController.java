@@ -104,6 +104,13 @@ class CockpitController {
         balance.put("当月发放额（万元）", trend.stream().map(p -> StatisticsTables.wan(p.issuedFen())).toList());
         balance.put("%同比增速", trend.stream().map(p -> p.yearOnYearPercent()).toList());
         model.addAttribute("trendChart", charts.line(months, balance));
+        List<TrendPoint> tech = statistics.trend(s.withCategory(statistics.settings().techCategory()), 13);
+        Map<String, List<? extends Number>> techLines = new LinkedHashMap<>();
+        techLines.put("科技信贷余额（万元）", tech.stream().map(p -> StatisticsTables.wan(p.balanceFen())).toList());
+        techLines.put("%同比增速", tech.stream().map(p -> p.yearOnYearPercent()).toList());
+        techLines.put("%目标", tech.stream().map(p -> statistics.settings().growthTargetPercent()).toList());
+        model.addAttribute("techTrendChart", charts.line(tech.stream().map(p -> p.month().toString()).toList(),
+                techLines));
         model.addAttribute("townChart", charts.bar(bars(towns)));
         model.addAttribute("institutionChart", charts.bar(bars(institutions)));
         model.addAttribute("definitions", definitions());

@@ -1,16 +1,26 @@
-// Renders every element with data-chart='{"type":"bar"|"pie"|"funnel","names":[...],"values":[...]}' (or
-// "lines" with "series":[{"name","values"}]) with ECharts.
+// Renders every element with data-chart='{"type":"bar"|"pie","names":[...],"values":[...]}' with ECharts.
 // Data sits in an attribute, not an inline script, so the page keeps its strict Content-Security-Policy.
 (function () {
   function render(el) {
     var spec = JSON.parse(el.getAttribute('data-chart'));
     var chart = echarts.init(el);
-    var data = spec.values ? spec.names.map(function (n, i) { return { name: n, value: spec.values[i] }; }) : [];
-    var option = spec.type === 'lines'
-      ? { tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 60, right: 10, top: 30, bottom: 30 },
-          xAxis: { type: 'category', data: spec.names }, yAxis: { type: 'value' },
-          series: spec.series.map(function (s) { return { type: 'line', name: s.name, data: s.values, connectNulls: false }; }) }
-      : spec.type === 'funnel'
+    if (spec.type === 'line') {
+      var percentAxis = spec.series.some(function (s) { return s.name.charAt(0) === '%'; });
+      chart.setOption({ tooltip: { trigger: 'axis' }, legend: { top: 0 },
+        grid: { left: 60, right: percentAxis ? 50 : 10, top: 30, bottom: 30 },
+        xAxis: { type: 'category', data: spec.names },
+        yAxis: percentAxis ? [{ type: 'value' }, { type: 'value', axisLabel: { formatter: '{value}%' } }]
+                           : [{ type: 'value' }],
+        series: spec.series.map(function (s) {
+          var pct = s.name.charAt(0) === '%';
+          return { type: 'line', name: pct ? s.name.substring(1) : s.name, data: s.values, smooth: false,
+                   yAxisIndex: pct ? 1 : 0, connectNulls: true };
+        }) });
+      window.addEventListener('resize', function () { chart.resize(); });
+      return;
+    }
+    var data = spec.names.map(function (n, i) { return { name: n, value: spec.values[i] }; });
+    var option = spec.type === 'funnel'
       ? { tooltip: { trigger: 'item' }, series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%',
           minSize: '8%', data: data, label: { formatter: '{b}：{c}' } }] }
       : spec.type === 'pie'

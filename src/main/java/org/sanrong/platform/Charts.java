@@ -37,17 +37,18 @@ public class Charts {
     }
 
     /**
-     * Lines over shared categories (years, say), one per named series in the map's order; a null value is a gap.
+     * Lines over a shared category axis (months), one per series, in the map's order; a series named with a leading
+     * "%" is drawn against a second axis in percent.
      */
-    public String lines(List<String> categories, Map<String, ? extends List<? extends Number>> series) {
+    public String line(List<String> names, Map<String, ? extends List<? extends Number>> series) {
         List<Map<String, Object>> out = new ArrayList<>();
-        series.forEach((name, values) -> {
-            Map<String, Object> one = new java.util.LinkedHashMap<>();
-            one.put("name", name);
-            one.put("values", values);
-            out.add(one);
-        });
-        return JSON.writeValueAsString(Map.of("type", "lines", "names", categories, "series", out));
+        series.forEach((name, values) -> out.add(Map.of("name", name, "values", values)));
+        return JSON.writeValueAsString(Map.of("type", "line", "names", names, "series", out));
+    }
+
+    /** Lines over shared categories (years, say), one per named series; the same chart as {@link #line}. */
+    public String lines(List<String> categories, Map<String, ? extends List<? extends Number>> series) {
+        return line(categories, series);
     }
 
     private String spec(String type, Map<?, ? extends Number> counts, String labelPrefix) {

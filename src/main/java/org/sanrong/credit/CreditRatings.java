@@ -60,6 +60,12 @@ public class CreditRatings {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ReentrantLock rescoring = new ReentrantLock();
+    private final java.util.concurrent.ScheduledExecutorService background = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("credit-rescore").daemon(true).factory());
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+    /** System.nanoTime() of the latest request for a background run, and of the start of the latest full run. */
+    private volatile long requested;
+    private volatile long lastStart = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(1);
 
     CreditRatings(Models models, Ratings ratings, FeatureSource features, EnterpriseSnapshots enterprises,
             DataAccess access, HubDisputes disputes, AuditTrail audit, ApplicationEventPublisher events,
@@ -93,6 +99,7 @@ public class CreditRatings {
         rescoring.lock();
         try {
             long started = System.nanoTime();
+            lastStart = started;
             InUse model = transactions.execute(tx -> inUse());
             YearMonth asOf = features.asOf();
             List<String> codes = enterprises.creditCodes();
@@ -117,6 +124,39 @@ public class CreditRatings {
         } finally {
             rescoring.unlock();
         }
+    }
+
+    /**
+     * Re-scores everyone soon, in the background, after a bulk change: requests made within a second of each other,
+     * or while one is waiting, are served by one run, and none is needed if a full run started after the latest
+     * request (it read everything those requests were about), so a burst of bulk imports costs one run at most.
+     * Without an approved model there is nothing to grade and the run is left to the approval, which re-scores
+     * everyone (single enterprises still get their innovation score as their data changes).
+     */
+    public void rescoreAllLater() {
+        requested = System.nanoTime();
+        if (queued.compareAndSet(false, true)) {
+            background.schedule(() -> {
+                queued.set(false);
+                long asked = requested;
+                rescoring.lock();
+                try {
+                    if (lastStart - asked > 0 || transactions.execute(tx -> models.active().isEmpty())) {
+                        return;
+                    }
+                    rescoreAll(null);
+                } catch (RuntimeException e) {
+                    log.error("Re-scoring all enterprises failed; the previous ratings stay", e);
+                } finally {
+                    rescoring.unlock();
+                }
+            }, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     /** Re-scores some enterprises now and publishes {@link EnterpriseRated} for each. */
@@ -227,13 +267,13 @@ public class CreditRatings {
         if (event.complete()) {
             rescore(event.creditCodes());
         } else {
-            rescoreAll(null);
+            rescoreAllLater();
         }
     }
 
     @ApplicationModuleListener
     void on(EnterprisesImported event) {
-        rescoreAll(null);
+        rescoreAllLater();
     }
 
     /** Every night: data months move on, qualifications expire, and enterprises age. */

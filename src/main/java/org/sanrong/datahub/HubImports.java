@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class HubImports {
 
     public static final String AUDIT_ACTION = "IMPORT_HUB_DATA";
-    static final int CHUNK = 2_000;
+    static final int CHUNK = 10_000;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(HubImports.class);
 
@@ -166,6 +166,12 @@ public class HubImports {
         events.publishEvent(new EnterpriseDataImported(batch.id(), removed.source(), Set.of(removed.creditCode()),
                 true, 1));
         return batch;
+    }
+
+    /** Whether any batch of this kind was taken (the demo loads once). */
+    @Transactional(readOnly = true)
+    public boolean any(HubBatch.Kind kind) {
+        return store.countBatches(kind) > 0;
     }
 
     @Transactional(readOnly = true)

@@ -260,6 +260,11 @@ class HubStore {
                 .params(limit, offset).query((rs, i) -> batch(rs)).list();
     }
 
+    long countBatches(HubBatch.Kind kind) {
+        return jdbc.sql("SELECT count(*) FROM datahub.batch WHERE kind = ?").param(kind.name()).query(Long.class)
+                .single();
+    }
+
     long countBatches() {
         return jdbc.sql("SELECT count(*) FROM datahub.batch").query(Long.class).single();
     }

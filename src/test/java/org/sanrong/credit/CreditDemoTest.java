@@ -1,0 +1,48 @@
+package org.sanrong.credit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.sanrong.SanrongTest;
+import org.sanrong.datahub.HubBatch;
+import org.sanrong.datahub.HubImports;
+import org.sanrong.enterprise.EnterpriseSnapshots;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The demo start leaves a working credit profile: hub data for every enterprise, simulated outcomes near the
+ * documented 4%, a scorecard trained by one person and approved by another, and every enterprise rated by it.
+ */
+@SanrongTest
+class CreditDemoTest {
+
+    @Autowired
+    HubImports imports;
+
+    @Autowired
+    ScorecardModels models;
+
+    @Autowired
+    EnterpriseSnapshots enterprises;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void demoStartRatesEveryEnterpriseWithAnApprovedModel() {
+        assertThat(imports.any(HubBatch.Kind.DEMO)).isTrue();
+        long outcomes = models.outcomeCount();
+        long bads = jdbc.sql("SELECT count(*) FROM credit.outcome WHERE bad").query(Long.class).single();
+        assertThat(outcomes).isGreaterThanOrEqualTo(5_000);
+        assertThat((double) bads / outcomes).as("simulated default rate").isBetween(0.02, 0.08);
+
+        ModelView active = models.active().orElseThrow();
+        assertThat(active.trainedBy()).isEqualTo("admin");
+        assertThat(active.reviewedBy()).isEqualTo("gov");
+        assertThat(active.holdoutAuc()).as("the synthetic data carries signal").isGreaterThan(0.7);
+        long rated = jdbc.sql("SELECT count(*) FROM credit.rating WHERE model_id = ?").param(active.id())
+                .query(Long.class).single();
+        assertThat(rated).isGreaterThanOrEqualTo(5_000);
+    }
+}

@@ -237,8 +237,7 @@ public class CreditRatings {
                 for (int j = 0; j < card.model().size(); j++) {
                     FeatureBinning b = card.model().get(j);
                     if (b.feature().equals(f.code())) {
-                        int k = b.binOf(values[f.ordinal()]);
-                        bin = k == FeatureBinning.NO_BIN ? "缺失（按中性计）" : b.bins().get(k).label();
+                        bin = Explanations.binLabel(b, values[f.ordinal()]);
                         points = card.points().points(j, values[f.ordinal()]);
                     }
                 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.sanrong.credit.scorecard.Bin;
+import org.sanrong.credit.scorecard.Binning;
 import org.sanrong.credit.scorecard.FeatureBinning;
 import org.sanrong.credit.scorecard.Grade;
 import org.sanrong.credit.scorecard.TrainedScorecard;
@@ -30,6 +31,41 @@ final class Explanations {
             return bin.lower();
         }
         return Double.isFinite(bin.upper()) ? Math.nextDown(bin.upper()) : 0;
+    }
+
+    /**
+     * A bin as people read it, numbers to two decimals: "[80.25, 100.8)", "≥ 164", "< 2.57", "缺失". A bound shown
+     * alone is rounded so that the statement stays true: a lower bound up, an upper bound down.
+     */
+    static String label(Bin bin) {
+        if (bin.missing()) {
+            return Binning.MISSING_LABEL;
+        }
+        if (!bin.categories().isEmpty()) {
+            return bin.label();
+        }
+        boolean low = Double.isFinite(bin.lower());
+        boolean high = Double.isFinite(bin.upper());
+        if (low && high) {
+            return "[" + number(bin.lower()) + ", " + number(bin.upper()) + ")";
+        }
+        if (low) {
+            return "≥ " + number(up(bin.lower()));
+        }
+        return high ? "< " + number(down(bin.upper())) : "全部";
+    }
+
+    static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    static double up(double v) {
+        return Math.ceil(v * 100 - 1e-9) / 100;
+    }
+
+    static double down(double v) {
+        return Math.floor(v * 100 + 1e-9) / 100;
     }
 
     /** The model's row of feature values, in its feature order, from the catalogue's values. */
@@ -61,7 +97,7 @@ final class Explanations {
                 CreditFeature f = CreditFeature.byCode(b.feature()).orElse(null);
                 out.add(new Reason(b.feature(), f == null ? b.feature() : f.label(),
                         f == null ? String.valueOf(row[j]) : f.format(row[j]), binLabel(b, row[j]), points,
-                        bestBin.label(), best));
+                        label(bestBin), best));
             }
         }
         out.sort(Comparator.comparingInt(Reason::lost).reversed().thenComparing(Reason::code));
@@ -111,16 +147,16 @@ final class Explanations {
             double to = inside(target);
             String action;
             if (!inValueBin) {
-                action = "补充「" + f.label() + "」数据（达到 " + target.label() + "）";
+                action = "补充「" + f.label() + "」数据（达到 " + label(target) + "）";
             } else if (f.unit().equals("是=1")) {
                 action = "取得「" + f.label() + "」";
             } else if (targetIndex > current) {
-                action = "「" + f.label() + "」提高到 " + f.format(target.lower()) + unit(f) + " 及以上";
+                action = "「" + f.label() + "」提高到 " + number(up(target.lower())) + unit(f) + " 及以上";
             } else {
-                action = "「" + f.label() + "」降低到 " + f.format(target.upper()) + unit(f) + " 以下";
+                action = "「" + f.label() + "」降低到 " + number(down(target.upper())) + unit(f) + " 以下";
             }
             Grade grade = card.grade(score + targetGain);
-            out.add(new Hint(b.feature(), f.label(), f.format(row[j]), binLabel(b, row[j]), target.label(), to,
+            out.add(new Hint(b.feature(), f.label(), f.format(row[j]), binLabel(b, row[j]), label(target), to,
                     action, targetGain, score + targetGain, grade.name()));
         }
         out.sort(Comparator.comparingInt(Hint::points).reversed().thenComparing(Hint::code));
@@ -131,8 +167,8 @@ final class Explanations {
         return f.unit().isEmpty() || f.unit().contains("=") ? "" : f.unit();
     }
 
-    private static String binLabel(FeatureBinning b, double value) {
+    static String binLabel(FeatureBinning b, double value) {
         int bin = b.binOf(value);
-        return bin == FeatureBinning.NO_BIN ? "缺失（按中性计）" : b.bins().get(bin).label();
+        return bin == FeatureBinning.NO_BIN ? "缺失（按中性计）" : label(b.bins().get(bin));
     }
 }

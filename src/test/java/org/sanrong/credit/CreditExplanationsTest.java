@@ -138,12 +138,26 @@ class CreditExplanationsTest {
                 assertThat(reason.lost()).isPositive();
                 // moving the feature into the best bin recovers exactly the lost points
                 double[] moved = v.clone();
-                Bin bestBin = b.bins().stream().filter(x -> x.label().equals(reason.bestBin())).findFirst()
+                Bin bestBin = b.bins().stream().filter(x -> Explanations.label(x).equals(reason.bestBin())).findFirst()
                         .orElseThrow();
                 moved[CreditFeature.byCode(reason.code()).orElseThrow().ordinal()] = Explanations.inside(bestBin);
                 assertThat(score(card, moved)).isEqualTo(score(card, v) + reason.lost());
             }
         }
+    }
+
+    @Test
+    void binsReadRoundedSoThatWhatTheySayStaysTrue() {
+        assertThat(Explanations.label(new Bin("x", 80.24691358, 100.80321285, List.of(), false, 1, 1, 0, 0)))
+                .isEqualTo("[80.25, 100.8)");
+        assertThat(Explanations.label(new Bin("x", 100.80321285, Double.POSITIVE_INFINITY, List.of(), false, 1, 1, 0,
+                0))).as("a lower bound alone rounds up").isEqualTo("≥ 100.81");
+        assertThat(Explanations.label(new Bin("x", Double.NEGATIVE_INFINITY, 2.574664, List.of(), false, 1, 1, 0, 0)))
+                .as("an upper bound alone rounds down").isEqualTo("< 2.57");
+        assertThat(Explanations.label(new Bin("x", 164, Double.POSITIVE_INFINITY, List.of(), false, 1, 1, 0, 0)))
+                .isEqualTo("≥ 164");
+        assertThat(Explanations.label(new Bin("缺失", Double.NaN, Double.NaN, List.of(), true, 1, 1, 0, 0)))
+                .isEqualTo("缺失");
     }
 
     @Test

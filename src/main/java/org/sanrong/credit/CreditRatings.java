@@ -174,6 +174,39 @@ public class CreditRatings {
         return out;
     }
 
+    /**
+     * Records everyone's rating as it stood for an earlier data month — features computed from the data up to that
+     * month, scored by the model in use — in the month-by-month record only (the current ratings stay). This gives
+     * monitoring a history when data for earlier months arrives at once, as with the demo. Answers how many.
+     */
+    public int recordMonth(YearMonth month) {
+        rescoring.lock();
+        try {
+            InUse model = transactions.execute(tx -> inUse());
+            if (model == null) {
+                return 0;
+            }
+            List<String> codes = enterprises.creditCodes();
+            int recorded = 0;
+            for (int from = 0; from < codes.size(); from += CHUNK) {
+                List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
+                recorded += transactions.execute(tx -> {
+                    List<Ratings.Row> rows = new ArrayList<>();
+                    for (FeatureSource.Computed c : features.compute(chunk, month)) {
+                        int score = model.card().points().score(Explanations.row(model.card(), c.features()));
+                        rows.add(new Ratings.Row(c.enterprise().creditCode(), model.view().id(), score,
+                                model.card().grade(score).name(), c.innovation(), c.features(), month));
+                    }
+                    ratings.upsertMonths(rows);
+                    return rows.size();
+                });
+            }
+            return recorded;
+        } finally {
+            rescoring.unlock();
+        }
+    }
+
     private List<Ratings.Row> rate(Collection<String> codes, @Nullable InUse model, YearMonth asOf) {
         List<Ratings.Row> rows = new ArrayList<>(codes.size());
         for (FeatureSource.Computed c : features.compute(codes, asOf)) {

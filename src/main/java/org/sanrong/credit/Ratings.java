@@ -74,6 +74,24 @@ class Ratings {
                 .param("now", Timestamp.from(now)).param("codes", codes).param("models", models)
                 .param("scores", scores).param("grades", grades).param("innovation", innovation)
                 .param("parts", parts).param("features", features).param("months", months).update();
+        upsertMonths(months, codes, models, scores, grades, innovation);
+    }
+
+    /** The month-by-month record alone: a rating as it stood for an earlier data month. */
+    void upsertMonths(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        upsertMonths(rows.stream().map(r -> r.asOf().atDay(1).toString()).toArray(String[]::new),
+                rows.stream().map(Row::creditCode).toArray(String[]::new),
+                rows.stream().map(r -> r.modelId() == null ? null : r.modelId().toString()).toArray(String[]::new),
+                rows.stream().map(Row::score).toArray(Integer[]::new),
+                rows.stream().map(Row::grade).toArray(String[]::new),
+                rows.stream().map(r -> r.innovation().total()).toArray(Integer[]::new));
+    }
+
+    private void upsertMonths(String[] months, String[] codes, String[] models, Integer[] scores, String[] grades,
+            Integer[] innovation) {
         jdbc.sql("""
                 INSERT INTO credit.rating_month (month, credit_code, model_id, score, grade, innovation_score)
                 SELECT u.a, u.c, u.m, u.s, u.g, u.i

@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * The demo's credit profile, once: 24 months of synthetic government data for every enterprise in the 企业库
  * ({@link HubDataGenerator}, through the hub's own import path, one DEMO batch per source), the simulated outcomes
  * recorded for training, and — when no model is in use yet — a scorecard trained on them by the operator
- * ({@code admin}) and approved by government ({@code gov}), which re-scores everyone.
+ * ({@code admin}) and approved by government ({@code gov}), which re-scores everyone; then the ratings of the
+ * three months before (sanrong.demo-population.credit-history-months) are recorded from the same data, so the
+ * monitoring page has a history.
  */
 @Component
 @Order(2)
@@ -47,11 +49,13 @@ class DemoCreditProfile implements ApplicationRunner {
     private final SanrongProperties properties;
     private final DatabaseMode databaseMode;
     private final long seed;
+    private final int historyMonths;
 
     DemoCreditProfile(HubImports imports, HubData hub, EnterpriseSnapshots enterprises, ScorecardModels models,
             CreditRatings ratings, AuthenticationProvider authentication, SanrongProperties properties,
             DatabaseMode databaseMode,
-            @Value("${sanrong.demo-population.seed:" + PopulationGenerator.DEFAULT_SEED + "}") long seed) {
+            @Value("${sanrong.demo-population.seed:" + PopulationGenerator.DEFAULT_SEED + "}") long seed,
+            @Value("${sanrong.demo-population.credit-history-months:3}") int historyMonths) {
         this.imports = imports;
         this.hub = hub;
         this.enterprises = enterprises;
@@ -61,6 +65,7 @@ class DemoCreditProfile implements ApplicationRunner {
         this.properties = properties;
         this.databaseMode = databaseMode;
         this.seed = seed;
+        this.historyMonths = Math.max(0, Math.min(historyMonths, 6));
     }
 
     @Override
@@ -82,8 +87,14 @@ class DemoCreditProfile implements ApplicationRunner {
             var id = models.trainFromPlatform(admin);
             long trained = System.nanoTime();
             var rescored = models.approve(id, "演示：运营方训练、金融办复核通过", gov);
-            log.info("Demo scorecard trained in {} ms, approved and {} enterprises rated in {} ms.",
-                    (trained - started) / 1_000_000, rescored.rated(), (System.nanoTime() - trained) / 1_000_000);
+            long approved = System.nanoTime();
+            YearMonth asOf = hub.lastCompleteMonth();
+            for (int k = historyMonths; k >= 1; k--) {
+                ratings.recordMonth(asOf.minusMonths(k));
+            }
+            log.info("Demo scorecard trained in {} ms, approved and {} enterprises rated in {} ms, {} earlier months "
+                    + "recorded for monitoring in {} ms.", (trained - started) / 1_000_000, rescored.rated(),
+                    (approved - trained) / 1_000_000, historyMonths, (System.nanoTime() - approved) / 1_000_000);
         }
     }
 

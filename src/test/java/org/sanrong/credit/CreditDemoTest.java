@@ -37,12 +37,18 @@ class CreditDemoTest {
         assertThat(outcomes).isGreaterThanOrEqualTo(5_000);
         assertThat((double) bads / outcomes).as("simulated default rate").isBetween(0.02, 0.08);
 
+        // the demo's model is the first one (other tests may have approved later ones since)
+        var demo = jdbc.sql("SELECT id, trained_by, reviewed_by, holdout_auc FROM credit.model WHERE version = 1")
+                .query().singleRow();
+        assertThat(demo.get("trained_by")).isEqualTo("admin");
+        assertThat(demo.get("reviewed_by")).isEqualTo("gov");
+        assertThat((Double) demo.get("holdout_auc")).as("the synthetic data carries signal").isGreaterThan(0.7);
+        long months = jdbc.sql("SELECT count(DISTINCT month) FROM credit.rating_month WHERE model_id = ?")
+                .param(demo.get("id")).query(Long.class).single();
+        assertThat(months).as("the current month and one recorded before it (test setting)").isEqualTo(2);
         ModelView active = models.active().orElseThrow();
-        assertThat(active.trainedBy()).isEqualTo("admin");
-        assertThat(active.reviewedBy()).isEqualTo("gov");
-        assertThat(active.holdoutAuc()).as("the synthetic data carries signal").isGreaterThan(0.7);
         long rated = jdbc.sql("SELECT count(*) FROM credit.rating WHERE model_id = ?").param(active.id())
                 .query(Long.class).single();
-        assertThat(rated).isGreaterThanOrEqualTo(5_000);
+        assertThat(rated).as("everyone rated by the model in use").isGreaterThanOrEqualTo(5_000);
     }
 }

@@ -143,7 +143,7 @@ public class HubData {
         return all.size() > 200 ? List.copyOf(all.subList(0, 200)) : all;
     }
 
-    private static void judge(List<SeriesPoint> group, List<HubQuality.Outlier> out, Map<HubSource, Long> counts) {
+    static void judge(List<SeriesPoint> group, List<HubQuality.Outlier> out, Map<HubSource, Long> counts) {
         if (group.size() < 4) {
             return;
         }

@@ -43,9 +43,13 @@ class CreditDemoTest {
         assertThat(demo.get("trained_by")).isEqualTo("admin");
         assertThat(demo.get("reviewed_by")).isEqualTo("gov");
         assertThat((Double) demo.get("holdout_auc")).as("the synthetic data carries signal").isGreaterThan(0.7);
-        long months = jdbc.sql("SELECT count(DISTINCT month) FROM credit.rating_month WHERE model_id = ?")
-                .param(demo.get("id")).query(Long.class).single();
+        // the month before the current one was recorded with the demo's model (the current month's record belongs
+        // to whichever model rated last: other tests may have approved later ones)
+        long months = jdbc.sql("SELECT count(DISTINCT month) FROM credit.rating_month").query(Long.class).single();
         assertThat(months).as("the current month and one recorded before it (test setting)").isEqualTo(2);
+        long earlier = jdbc.sql("SELECT count(*) FROM credit.rating_month WHERE model_id = ? AND month = "
+                + "(SELECT min(month) FROM credit.rating_month)").param(demo.get("id")).query(Long.class).single();
+        assertThat(earlier).isGreaterThanOrEqualTo(5_000);
         ModelView active = models.active().orElseThrow();
         long rated = jdbc.sql("SELECT count(*) FROM credit.rating WHERE model_id = ?").param(active.id())
                 .query(Long.class).single();

@@ -40,6 +40,16 @@ class CreditMatchingTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** Products this test put on the shelf and their owners, taken off again afterwards. */
+    private final java.util.Map<UUID, String> shelved = new java.util.HashMap<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void takeOffTheShelf() {
+        CreditFixtures fx = new CreditFixtures(port, registry, authentication);
+        shelved.forEach((id, owner) -> assertThat(fx.api("POST", "/api/v1/products/" + id + "/withdrawal", owner,
+                null).statusCode()).isEqualTo(200));
+    }
+
     private UUID product(CreditFixtures fx, String criteria) {
         String username = TestData.username("cm");
         UUID bank = registry.register(new Registration("测试" + username + "银行", TestData.creditCode(),
@@ -57,6 +67,7 @@ class CreditMatchingTest {
         assertThat(fx.api("POST", "/api/v1/products/" + id + "/submission", username, null).statusCode())
                 .isEqualTo(200);
         assertThat(fx.api("POST", "/api/v1/products/" + id + "/approval", "gov", null).statusCode()).isEqualTo(200);
+        shelved.put(UUID.fromString(id), username);
         return UUID.fromString(id);
     }
 

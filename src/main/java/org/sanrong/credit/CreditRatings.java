@@ -193,9 +193,11 @@ public class CreditRatings {
                 recorded += transactions.execute(tx -> {
                     List<Ratings.Row> rows = new ArrayList<>();
                     for (FeatureSource.Computed c : features.compute(chunk, month)) {
-                        int score = model.card().points().score(Explanations.row(model.card(), c.features()));
+                        Integer score = Features.sufficient(c.features())
+                                ? model.card().points().score(Explanations.row(model.card(), c.features())) : null;
                         rows.add(new Ratings.Row(c.enterprise().creditCode(), model.view().id(), score,
-                                model.card().grade(score).name(), c.innovation(), c.features(), month));
+                                score == null ? null : model.card().grade(score).name(), c.innovation(),
+                                c.features(), month));
                     }
                     ratings.upsertMonths(rows);
                     return rows.size();
@@ -212,7 +214,7 @@ public class CreditRatings {
         for (FeatureSource.Computed c : features.compute(codes, asOf)) {
             Integer score = null;
             String grade = null;
-            if (model != null) {
+            if (model != null && Features.sufficient(c.features())) {
                 score = model.card().points().score(Explanations.row(model.card(), c.features()));
                 grade = model.card().grade(score).name();
             }
@@ -255,10 +257,12 @@ public class CreditRatings {
         List<Hint> hints = List.of();
         String label = null;
         String band = null;
+        if (card != null) {
+            label = card.metadata().version();
+        }
         if (card != null && rating.score() != null) {
             reasons = Explanations.reasons(card, stored.features());
             hints = Explanations.hints(card, stored.features(), rating.score());
-            label = card.metadata().version();
             band = card.metadata().options().grades().band(card.grade(rating.score()));
         }
         List<CreditProfile.FeatureLine> lines = new ArrayList<>();

@@ -35,6 +35,8 @@ import org.sanrong.enterprise.YearlyFigures;
 final class Features {
 
     static final int LAG_MONTHS = 2;
+    /** Months of tax data (of the last 24) that let an enterprise be graded without a social-insurance record. */
+    static final int MIN_TAX_MONTHS = 6;
     private static final double FEN_PER_WAN = 1_000_000.0;
 
     private Features() {
@@ -248,6 +250,16 @@ final class Features {
         v[i(CreditFeature.PENALTIES_24M)] = penalties;
         v[i(CreditFeature.PENALTY_AMOUNT_24M_WAN)] = fined / FEN_PER_WAN;
         return v;
+    }
+
+    /**
+     * Whether there is enough government data to grade the enterprise: at least {@link #MIN_TAX_MONTHS} months of
+     * tax data in the last 24, or a current social-insurance headcount. A scorecard fed only missing values would
+     * still give a score (the missing bins' points) that says nothing about this enterprise, so such an enterprise
+     * gets no grade ("数据不足"), only its innovation score.
+     */
+    static boolean sufficient(double[] v) {
+        return v[i(CreditFeature.TAX_DATA_MONTHS)] >= MIN_TAX_MONTHS || !Double.isNaN(v[i(CreditFeature.SOCIAL_HEADCOUNT)]);
     }
 
     private static int i(CreditFeature f) {

@@ -175,6 +175,24 @@ class CreditFeaturesTest {
     }
 
     @Test
+    void anEnterpriseIsGradedOnlyWithEnoughGovernmentData() {
+        assertThat(Features.sufficient(Features.compute(enterprise(Set.of()), hub(), AS_OF))).isTrue();
+        assertThat(Features.sufficient(Features.compute(enterprise(Set.of()), EnterpriseHubData.empty(CODE),
+                AS_OF))).as("profile alone").isFalse();
+        List<SeriesPoint> fiveMonths = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            fiveMonths.add(SeriesPoint.tax(CODE, AS_OF.minusMonths(k), 1, 100L, null));
+        }
+        assertThat(Features.sufficient(Features.compute(enterprise(Set.of()),
+                new EnterpriseHubData(CODE, fiveMonths, List.of()), AS_OF))).isFalse();
+        fiveMonths.add(SeriesPoint.tax(CODE, AS_OF.minusMonths(5), 1, 100L, null));
+        assertThat(Features.sufficient(Features.compute(enterprise(Set.of()),
+                new EnterpriseHubData(CODE, fiveMonths, List.of()), AS_OF))).as("six months of tax").isTrue();
+        assertThat(Features.sufficient(Features.compute(enterprise(Set.of()), new EnterpriseHubData(CODE,
+                List.of(SeriesPoint.social(CODE, AS_OF, 12, 3)), List.of()), AS_OF))).as("a current headcount").isTrue();
+    }
+
+    @Test
     void innovationScoreFollowsItsDocumentedWeights() {
         double[] v = Features.compute(enterprise(Set.of("HIGH_TECH", "TECH_SME")), hub(), AS_OF);
         InnovationScore s = InnovationScore.of(v, 500, Set.of("HIGH_TECH", "TECH_SME"));

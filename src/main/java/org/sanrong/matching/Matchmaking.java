@@ -43,11 +43,12 @@ public class Matchmaking {
     Matchmaking(ProductCatalog catalog, Demands demands, EnterpriseBook enterprises, ReferenceData reference,
             EnterpriseEligibility eligibility, org.sanrong.enterprise.ConsentGrants consents,
             org.sanrong.identity.OrganisationRegistry registry, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<ApprovalRates> rates) {
+            org.springframework.beans.factory.ObjectProvider<ApprovalRates> rates, CreditStandings standings) {
         this.consents = consents;
         this.registry = registry;
         this.eligibility = eligibility;
-        this.judge = new ProductJudge(EligibilityCriteria.Names.of(reference), rates.getIfAvailable(() -> ApprovalRates.NONE));
+        this.judge = new ProductJudge(EligibilityCriteria.Names.of(reference), rates.getIfAvailable(() -> ApprovalRates.NONE),
+                standings);
         this.catalog = catalog;
         this.demands = demands;
         this.enterprises = enterprises;

@@ -34,14 +34,20 @@ public final class ProductJudge {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ApprovalRates rates;
+    private final CreditStandings standings;
 
     public ProductJudge(EligibilityCriteria.Names names) {
         this(names, ApprovalRates.NONE);
     }
 
     public ProductJudge(EligibilityCriteria.Names names, ApprovalRates rates) {
+        this(names, rates, CreditStandings.NONE);
+    }
+
+    public ProductJudge(EligibilityCriteria.Names names, ApprovalRates rates, CreditStandings standings) {
         this.names = names;
         this.rates = rates;
+        this.standings = standings;
     }
 
     /** Hard rules, then the score. {@code demand} null: the enterprise's facts alone, any security assumed. */
@@ -50,8 +56,10 @@ public final class ProductJudge {
         Terms terms = product.content().terms();
         Set<Collateral> offered = demand == null ? EnumSet.allOf(Collateral.class)
                 : demand.collateral().isEmpty() ? EnumSet.of(Collateral.NONE) : demand.collateral();
+        CreditStandings.Standing rating = standings.of(e.creditCode());
         var facts = new org.sanrong.catalog.EnterpriseFacts(e.townCode(), e.industryCode(), e.stage(),
-                e.qualifications(), e.registeredOn(), e.revenueFen(), e.headcount(), null, null, offered);
+                e.qualifications(), e.registeredOn(), e.revenueFen(), e.headcount(),
+                rating == null ? null : rating.grade(), rating == null ? null : rating.innovationScore(), offered);
         List<String> failed = new ArrayList<>();
         if (demand != null && !demand.kinds().contains(product.type().kind())) {
             failed.add(NOT_ACCEPTED.get(product.type().kind()));

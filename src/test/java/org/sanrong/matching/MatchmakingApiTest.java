@@ -41,6 +41,9 @@ class MatchmakingApiTest {
     @Autowired
     org.sanrong.reference.ReferenceData reference;
 
+    @Autowired
+    org.sanrong.credit.CreditRatings ratings;
+
     private JsonNode get(String path, String user) {
         var r = new WebClient(port).api("GET", path, user, PW, null);
         assertThat(r.statusCode()).as(path + " as " + user + ": " + r.body()).isEqualTo(200);
@@ -93,9 +96,12 @@ class MatchmakingApiTest {
         if (offered.isEmpty()) {
             offered.add(org.sanrong.catalog.Collateral.NONE);
         }
+        // the platform rating as the credit module holds it (grade null until a model is approved)
+        var rating = ratings.current(code);
         var catalogFacts = new org.sanrong.catalog.EnterpriseFacts(facts.townCode(), facts.industryCode(),
                 facts.stage(), facts.qualifications(), facts.registeredOn(), facts.revenueFen(), facts.headcount(),
-                null, null, offered);
+                rating.map(org.sanrong.credit.RatingSummary::grade).orElse(null),
+                rating.map(org.sanrong.credit.RatingSummary::innovationScore).orElse(null), offered);
         int checked = 0;
         for (JsonNode m : matches) {
             var version = catalog.version(new org.sanrong.catalog.ProductRef(

@@ -23,6 +23,8 @@ public final class PointsTable {
     }
 
     private static final int LINEAR_CUTS = 16;
+    /** Numeric features with at most this many cuts are scored column-wise by a branch-free binary search. */
+    private static final int SEARCH_CUTS = 15;
 
     private final String[] features;
     private final boolean[] categorical;
@@ -32,6 +34,10 @@ public final class PointsTable {
     private final int[] valueBins;
     private final int[] points;
     private final double[] exactPoints;
+    /** Per numeric feature of at most {@link #SEARCH_CUTS} cuts: its cuts padded with NaN to 8 or 16; else null. */
+    private final double[][] searchCuts;
+    /** For those features: the points of bins 0 … 7 (or 15) and last the missing slot's, a copy of {@link #points}. */
+    private final int[][] searchPoints;
     private final int[] categoryStart;
     private final int[] categoryBin;
     private final String[][] categories;
@@ -101,7 +107,22 @@ public final class PointsTable {
                 }
             }
         }
-        exactBaseline = n == 0 ? scale.scoreAtLogit(alpha) : 0;
+        searchCuts = new double[n][];
+        searchPoints = new int[n][];
+        for (int f = 0; f < n; f++) {
+            int size = cutStart[f + 1] - cutStart[f];
+            if (!categorical[f] && size <= SEARCH_CUTS) {
+                double[] k = new double[size <= 7 ? 8 : 16];
+                java.util.Arrays.fill(k, Double.NaN);
+                System.arraycopy(cuts, cutStart[f], k, 0, size);
+                searchCuts[f] = k;
+                int[] p = new int[k.length + 1];
+                System.arraycopy(points, slotStart[f], p, 0, size + 1); // bins 0 … size (size + 1 of them)
+                p[k.length] = points[slotStart[f] + valueBins[f]];
+                searchPoints[f] = p;
+            }
+        }
+                exactBaseline = n == 0 ? scale.scoreAtLogit(alpha) : 0;
         baseline = (int) Math.round(exactBaseline);
     }
 
@@ -159,8 +180,9 @@ public final class PointsTable {
 
     /**
      * Scores {@code count} enterprises given column by column ({@code columns[f][e]} is enterprise e's value of
-     * feature f), adding one feature's points to every score before moving to the next feature: one feature's cut
-     * points stay hot, which made this layout about a third faster than {@link #scoreAll} in a first measurement.
+     * feature f), adding one feature's points to every score before moving to the next feature, so one feature's
+     * cut points stay hot; numeric features of up to 15 cuts go through a branch-free binary search (about twice
+     * the speed of counting the cuts one by one; {@code ./sanrong bench scoring}, docs/performance.md).
      */
     public void scoreColumns(double[][] columns, int count, int[] scores) {
         java.util.Arrays.fill(scores, 0, count, baseline);
@@ -168,6 +190,10 @@ public final class PointsTable {
             double[] column = columns[f];
             int lo = cutStart[f];
             int hi = cutStart[f + 1];
+            if (searchCuts[f] != null) {
+                scoreColumnBySearch(f, column, count, scores);
+                continue;
+            }
             if (categorical[f] || hi - lo > LINEAR_CUTS) {
                 for (int e = 0; e < count; e++) {
                     scores[e] += points[slotStart[f] + slot(f, column[e])];
@@ -183,6 +209,37 @@ public final class PointsTable {
                     bin += cuts[c] <= v ? 1 : 0;
                 }
                 scores[e] += points[v != v ? missing : bin];
+            }
+        }
+    }
+
+    /**
+     * One numeric feature of at most 15 cuts over a column, by a branch-free binary search: the cuts padded with NaN
+     * to 8 or 16 (NaN is never at or below a value, so "cut ≤ value" stays true-then-false along the array and the
+     * padding is never counted), so the bin — the number of cuts at or below the value — takes three or four
+     * comparisons that compile to conditional moves: no loop, no unpredictable branch. A missing value (NaN)
+     * compares false everywhere and takes the missing slot.
+     */
+    private void scoreColumnBySearch(int f, double[] column, int count, int[] scores) {
+        double[] k = searchCuts[f];
+        int[] p = searchPoints[f];
+        int missing = p.length - 1;
+        if (k.length == 8) {
+            for (int e = 0; e < count; e++) {
+                double v = column[e];
+                int b = k[3] <= v ? 4 : 0;
+                b += k[b + 1] <= v ? 2 : 0;
+                b += k[b] <= v ? 1 : 0;
+                scores[e] += p[v != v ? missing : b];
+            }
+        } else {
+            for (int e = 0; e < count; e++) {
+                double v = column[e];
+                int b = k[7] <= v ? 8 : 0;
+                b += k[b + 3] <= v ? 4 : 0;
+                b += k[b + 1] <= v ? 2 : 0;
+                b += k[b] <= v ? 1 : 0;
+                scores[e] += p[v != v ? missing : b];
             }
         }
     }

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * borrower and booked into the roll-up as the difference of the borrower's loan bookings ({@link LoanLedger}) before
  * and after it, so repeated and late events are harmless.
  */
-@Component
+@Component("statisticsLoanBook") // riskshare has a LoanBook bean of its own
 class LoanBook {
 
     /** The product type whose loans are credit loans (信用贷): no collateral and no guarantee. */

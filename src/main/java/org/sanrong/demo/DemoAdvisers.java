@@ -30,8 +30,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -143,11 +141,6 @@ class DemoAdvisers implements ApplicationRunner {
     }
 
     private Optional<SignedInUser> signIn(String username) {
-        try {
-            return Optional.of((SignedInUser) authentication.authenticate(UsernamePasswordAuthenticationToken
-                    .unauthenticated(username, DemoData.PASSWORD)).getPrincipal());
-        } catch (AuthenticationException | ClassCastException | NullPointerException e) {
-            return Optional.empty();
-        }
+        return DemoData.signIn(authentication, username);
     }
 }

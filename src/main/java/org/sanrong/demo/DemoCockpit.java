@@ -21,8 +21,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,11 +82,6 @@ class DemoCockpit implements ApplicationRunner {
     }
 
     private Optional<SignedInUser> signIn(String username) {
-        try {
-            return Optional.of((SignedInUser) authentication.authenticate(UsernamePasswordAuthenticationToken
-                    .unauthenticated(username, DemoData.PASSWORD)).getPrincipal());
-        } catch (AuthenticationException | ClassCastException | NullPointerException e) {
-            return Optional.empty();
-        }
+        return DemoData.signIn(authentication, username);
     }
 }

@@ -22,8 +22,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -123,11 +121,6 @@ class DemoCreditProfile implements ApplicationRunner {
     }
 
     private SignedInUser signIn(String username) {
-        try {
-            return (SignedInUser) authentication.authenticate(UsernamePasswordAuthenticationToken
-                    .unauthenticated(username, DemoData.PASSWORD)).getPrincipal();
-        } catch (AuthenticationException | ClassCastException e) {
-            return null;
-        }
+        return DemoData.signIn(authentication, username).orElse(null);
     }
 }

@@ -26,6 +26,22 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String PASSWORD = "Sanrong#2026";
 
+    /**
+     * Signs a demo account in with the shared demo password, so a runner acts through the same rules and audit as the
+     * pages; empty when the account is missing, disabled or locked.
+     */
+    static java.util.Optional<org.sanrong.identity.SignedInUser> signIn(
+            org.springframework.security.authentication.AuthenticationProvider authentication, String username) {
+        try {
+            return java.util.Optional.of((org.sanrong.identity.SignedInUser) authentication.authenticate(
+                    org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated(
+                            username, PASSWORD)).getPrincipal());
+        } catch (org.springframework.security.core.AuthenticationException | ClassCastException
+                | NullPointerException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     record DemoAccount(String username, String role, String organisation) {
     }
 

@@ -21,8 +21,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,13 +56,9 @@ class DemoDemands implements ApplicationRunner {
         if (!properties.seedDemo(databaseMode.embedded()) || demands.count() > 0) {
             return;
         }
-        SignedInUser enterprise;
-        try {
-            enterprise = (SignedInUser) authentication.authenticate(UsernamePasswordAuthenticationToken
-                    .unauthenticated("enterprise", DemoData.PASSWORD)).getPrincipal();
-        } catch (AuthenticationException | ClassCastException | NullPointerException e) {
-            log.info("Demo financing demands not seeded: the demo enterprise account is not usable ({})",
-                    e.getMessage());
+        SignedInUser enterprise = DemoData.signIn(authentication, "enterprise").orElse(null);
+        if (enterprise == null) {
+            log.info("Demo financing demands not seeded: the demo enterprise account is not usable");
             return;
         }
         LocalDate today = LocalDate.now(clock);

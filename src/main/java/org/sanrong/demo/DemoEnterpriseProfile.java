@@ -15,7 +15,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,7 +65,7 @@ class DemoEnterpriseProfile implements ApplicationRunner {
     }
 
     private SignedInUser signIn(String username) {
-        return (SignedInUser) authentication.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(username, DemoData.PASSWORD)).getPrincipal();
+        return DemoData.signIn(authentication, username).orElseThrow(
+                () -> new IllegalStateException("演示账号无法登录：" + username));
     }
 }

@@ -26,8 +26,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -126,11 +124,6 @@ class DemoListing implements ApplicationRunner {
     }
 
     private Optional<SignedInUser> signIn(String username) {
-        try {
-            return Optional.of((SignedInUser) authentication.authenticate(UsernamePasswordAuthenticationToken
-                    .unauthenticated(username, DemoData.PASSWORD)).getPrincipal());
-        } catch (AuthenticationException | ClassCastException | NullPointerException e) {
-            return Optional.empty();
-        }
+        return DemoData.signIn(authentication, username);
     }
 }

@@ -116,11 +116,7 @@ public class DealFlow {
                 throw new InvalidRequestException("demandId", "只能为本企业已发布、未结束的融资需求申请");
             }
         }
-        ProductMatch judged = demand != null
-                ? matchmaking.rank(demand).stream().filter(m -> m.product().equals(product.ref())).findFirst()
-                        .orElseThrow()
-                : matchmaking.forEnterprise(code, user).stream().filter(m -> m.product().equals(product.ref()))
-                        .findFirst().orElseThrow();
+        ProductMatch judged = matchmaking.judge(product, code, demand == null ? null : demand.terms());
         if (!judged.eligible()) {
             throw new InvalidRequestException("productId", "不符合该产品的申请条件：" + String.join("；",
                     judged.failedRules()));

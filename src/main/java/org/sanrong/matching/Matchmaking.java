@@ -95,6 +95,17 @@ public class Matchmaking {
         return rank(demand, catalog.shelf());
     }
 
+    /**
+     * One product judged for one enterprise (and its demand's terms, when it applies for one): what an application
+     * checks, without ranking the whole shelf.
+     */
+    @Transactional(readOnly = true)
+    public ProductMatch judge(ProductVersionView product, String creditCode,
+            org.sanrong.demand.@org.jspecify.annotations.Nullable DemandTerms demand) {
+        EnterpriseFacts facts = enterprises.facts(creditCode).orElseThrow(() -> new NotFoundException("企业不存在"));
+        return judge.judge(product, facts, demand, LocalDate.now(clock));
+    }
+
     /** The institution's best eligible product for a demand, if it has one: what "matched to it" means. */
     @Transactional(readOnly = true)
     public java.util.Optional<ProductMatch> bestOf(UUID institutionId, DemandView demand) {

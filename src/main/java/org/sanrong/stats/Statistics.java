@@ -527,7 +527,8 @@ public class Statistics {
         };
     }
 
-    private String townName(String code) {
+    /** A town's name as the tables show it; "-" (loans of enterprises with no town on record) is 未知. */
+    public String townName(String code) {
         return "-".equals(code) ? "未知" : reference.town(code).map(Town::name).orElse(code);
     }
 

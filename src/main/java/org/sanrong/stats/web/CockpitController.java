@@ -215,9 +215,7 @@ class CockpitController {
         model.addAttribute("productTypeOptions", ProductType.values());
         model.addAttribute("townOptions", reference.towns());
         model.addAttribute("sectionOptions", reference.children(null));
-        // "-" is the bucket of loans whose enterprise has no town on record, named as in the tables
-        model.addAttribute("townName", s.town() == null ? null : "-".equals(s.town()) ? "未知"
-                : reference.town(s.town()).map(t -> t.name()).orElse(s.town()));
+        model.addAttribute("townName", s.town() == null ? null : statistics.townName(s.town()));
         model.addAttribute("industryName", s.industry() == null ? null : reference.industry(s.industry())
                 .map(Industry::name).orElse(s.industry()));
         return s;

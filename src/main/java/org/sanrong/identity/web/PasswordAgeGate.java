@@ -17,9 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Maximum password age ({@code sanrong.security.password.max-age}, off by default: NIST and OWASP advise against
  * forced rotation, while 等保 reviewers often ask for 90 days — one property): a person whose password is older is
- * sent to the change-password page before anything else.
+ * sent to the change-password page before anything else. A session whose password was found in date is not asked
+ * again (a session lasts hours, a password months), so pages do not read the account on every request.
  */
 public final class PasswordAgeGate extends OncePerRequestFilter {
+
+    private static final String CHECKED = "sanrong.password.inDate";
 
     private final Membership membership;
     private final @Nullable Duration maxAge;
@@ -43,11 +46,19 @@ public final class PasswordAgeGate extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null && Boolean.TRUE.equals(session.getAttribute(CHECKED))) {
+            chain.doFilter(request, response);
+            return;
+        }
         boolean expired = membership.passwordChangedAt(user.username())
                 .map(at -> at.plus(maxAge).isBefore(clock.instant())).orElse(false);
         if (expired) {
             response.sendRedirect(request.getContextPath() + "/account/password?expired");
             return;
+        }
+        if (session != null) {
+            session.setAttribute(CHECKED, true);
         }
         chain.doFilter(request, response);
     }

@@ -1,14 +1,17 @@
 package org.sanrong.platform;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,25 +43,28 @@ public class Backups {
         this.dataSource = dataSource;
     }
 
-    /** Writes every table of the application's schemas, then the manifest; answers what it wrote. */
+    /**
+     * Writes every table of the application's schemas, then the manifest; answers what it wrote. Rows stream from
+     * COPY into the zip, hashed on the way, so no table is ever held in memory.
+     */
     public List<TableCopy> backup(OutputStream out) {
         try (Connection c = dataSource.getConnection(); ZipOutputStream zip = new ZipOutputStream(out)) {
             c.setAutoCommit(false);
             c.createStatement().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             List<TableCopy> copies = new ArrayList<>();
             for (String table : tables(c)) {
-                ByteArrayOutputStream rows = new ByteArrayOutputStream();
-                long n = copier(c).copyOut("COPY " + table + " TO STDOUT (FORMAT binary)", rows);
                 zip.putNextEntry(new ZipEntry(table + ".bin"));
-                rows.writeTo(zip);
+                MessageDigest digest = Sha256.digest();
+                long n = copier(c).copyOut("COPY " + table + " TO STDOUT (FORMAT binary)",
+                        new DigestOutputStream(unclosable(zip), digest));
                 zip.closeEntry();
-                copies.add(new TableCopy(table, n, sha256(rows.toByteArray())));
+                copies.add(new TableCopy(table, n, HexFormat.of().formatHex(digest.digest())));
             }
             zip.putNextEntry(new ZipEntry("manifest.tsv"));
             StringBuilder manifest = new StringBuilder("# table\trows\tsha256\n");
             copies.forEach(t -> manifest.append(t.table()).append('\t').append(t.rows()).append('\t')
                     .append(t.sha256()).append('\n'));
-            zip.write(manifest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             c.commit();
             return copies;
@@ -71,55 +77,60 @@ public class Backups {
 
     /**
      * Replaces the database's rows with the backup's, all or nothing, and answers the verified tables. Tables the
-     * target lacks are refused unless {@code skippable} names them.
+     * target lacks are refused unless {@code skippable} names them. Rows stream from the zip into COPY; the
+     * checksums are compared with the manifest (the zip's last entry) before anything is committed.
      */
     public List<TableCopy> restore(InputStream in, java.util.Set<String> skippable) {
-        Map<String, byte[]> data = new LinkedHashMap<>();
-        Map<String, TableCopy> manifest = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in)) {
+        try (Connection c = dataSource.getConnection(); ZipInputStream zip = new ZipInputStream(in)) {
+            c.setAutoCommit(false);
+            List<String> present = tables(c);
+            c.createStatement().execute("SET LOCAL session_replication_role = replica");
+            for (String table : present) {
+                c.createStatement().execute("TRUNCATE " + table + " CASCADE");
+            }
+            Map<String, TableCopy> loaded = new LinkedHashMap<>();
+            Map<String, TableCopy> manifest = new LinkedHashMap<>();
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                byte[] bytes = zip.readAllBytes();
                 if (e.getName().equals("manifest.tsv")) {
-                    for (String line : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    for (String line : new String(zip.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                         if (!line.isBlank() && !line.startsWith("#")) {
                             String[] f = line.split("\t");
                             manifest.put(f[0], new TableCopy(f[0], Long.parseLong(f[1]), f[2]));
                         }
                     }
-                } else {
-                    data.put(e.getName().substring(0, e.getName().length() - 4), bytes);
+                    continue;
                 }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            List<String> present = tables(c);
-            List<TableCopy> restored = new ArrayList<>();
-            c.createStatement().execute("SET LOCAL session_replication_role = replica");
-            for (String table : present) {
-                c.createStatement().execute("TRUNCATE " + table + " CASCADE");
-            }
-            for (TableCopy t : manifest.values()) {
-                if (!present.contains(t.table())) {
-                    if (skippable.contains(t.table())) {
+                String table = e.getName().substring(0, e.getName().length() - 4);
+                if (!present.contains(table)) {
+                    if (skippable.contains(table)) {
                         continue;
                     }
-                    throw new IllegalStateException("目标数据库没有表 " + t.table() + "：请先用同一版本在新目录启动一次");
+                    throw new IllegalStateException("目标数据库没有表 " + table + "：请先用同一版本在新目录启动一次");
                 }
-                byte[] rows = data.get(t.table());
-                if (rows == null || !sha256(rows).equals(t.sha256())) {
+                MessageDigest digest = Sha256.digest();
+                long n = copier(c).copyIn("COPY " + table + " FROM STDIN (FORMAT binary)",
+                        new DigestInputStream(unclosable(zip), digest));
+                loaded.put(table, new TableCopy(table, n, HexFormat.of().formatHex(digest.digest())));
+            }
+            List<TableCopy> restored = new ArrayList<>();
+            for (TableCopy t : manifest.values()) {
+                if (!present.contains(t.table()) && skippable.contains(t.table())) {
+                    continue;
+                }
+                if (!t.equals(loaded.get(t.table()))) {
                     throw new IllegalStateException("备份文件中 " + t.table() + " 的数据与清单不符（文件损坏）");
                 }
-                copier(c).copyIn("COPY " + t.table() + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(rows));
                 restored.add(t);
+            }
+            if (manifest.isEmpty() || restored.size() != loaded.size()) {
+                throw new IllegalStateException("备份文件不完整（清单缺失或与数据不符）");
             }
             advanceIdentities(c);
             for (TableCopy t : restored) {
-                ByteArrayOutputStream now = new ByteArrayOutputStream();
-                long n = copier(c).copyOut("COPY " + t.table() + " TO STDOUT (FORMAT binary)", now);
-                if (n != t.rows() || !sha256(now.toByteArray()).equals(t.sha256())) {
+                MessageDigest digest = Sha256.digest();
+                long n = copier(c).copyOut("COPY " + t.table() + " TO STDOUT (FORMAT binary)",
+                        new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+                if (n != t.rows() || !HexFormat.of().formatHex(digest.digest()).equals(t.sha256())) {
                     throw new IllegalStateException("恢复后 " + t.table() + " 的行数或校验值不符");
                 }
             }
@@ -128,6 +139,28 @@ public class Backups {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("恢复失败，数据库未改动：" + e.getMessage(), e);
         }
+    }
+
+    private static OutputStream unclosable(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    private static InputStream unclosable(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /** The application's tables, schema-qualified, in a stable order. */
@@ -164,7 +197,4 @@ public class Backups {
         return c.unwrap(PGConnection.class).getCopyAPI();
     }
 
-    private static String sha256(byte[] bytes) {
-        return Sha256.hex(bytes);
-    }
 }

@@ -1,6 +1,5 @@
 package org.sanrong.enterprise;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,16 +29,7 @@ class Attachments {
 
     /** The content type the bytes really are, or empty when they are none of the accepted kinds. */
     static Optional<String> sniff(byte[] bytes) {
-        if (starts(bytes, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.of("application/pdf");
-        }
-        if (starts(bytes, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) {
-            return Optional.of("image/png");
-        }
-        if (starts(bytes, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return Optional.of("image/jpeg");
-        }
-        return Optional.empty();
+        return org.sanrong.platform.UploadedDocument.sniff(bytes).map(k -> k.contentType());
     }
 
     UUID store(String fileName, byte[] bytes, String by, Instant now) {
@@ -76,18 +66,6 @@ class Attachments {
                 .query((rs, n) -> new Stored(rs.getObject("id", UUID.class), rs.getString("file_name"),
                         rs.getString("content_type"), rs.getBytes("content")))
                 .optional();
-    }
-
-    private static boolean starts(byte[] bytes, byte[] magic) {
-        if (bytes.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (bytes[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String sha256(byte[] bytes) {

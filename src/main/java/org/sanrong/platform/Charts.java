@@ -46,11 +46,6 @@ public class Charts {
         return JSON.writeValueAsString(Map.of("type", "line", "names", names, "series", out));
     }
 
-    /** Lines over shared categories (years, say), one per named series; the same chart as {@link #line}. */
-    public String lines(List<String> categories, Map<String, ? extends List<? extends Number>> series) {
-        return line(categories, series);
-    }
-
     private String spec(String type, Map<?, ? extends Number> counts, String labelPrefix) {
         List<String> names = new ArrayList<>();
         List<Number> values = new ArrayList<>();

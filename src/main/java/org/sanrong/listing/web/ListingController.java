@@ -300,7 +300,7 @@ class ListingController {
         series.put("净利润（万元）", p.trend().stream().map(t -> wan(t.netProfitFen())).toList());
         series.put("研发投入（万元）", p.trend().stream().map(t -> wan(t.rdExpenseFen())).toList());
         series.put("经营现金流（万元）", p.trend().stream().map(t -> wan(t.operatingCashFlowFen())).toList());
-        model.addAttribute("trendChart", charts.lines(years, series));
+        model.addAttribute("trendChart", charts.line(years, series));
         return "listing/portrait";
     }
 

@@ -20,10 +20,16 @@ import org.jspecify.annotations.Nullable;
 import org.sanrong.audit.AuditEntry.Outcome;
 import org.sanrong.audit.AuditTrail;
 import org.sanrong.deal.LoanDisbursed;
+import org.sanrong.datahub.EnterpriseDataImported;
+import org.sanrong.datahub.EnterpriseHubData;
+import org.sanrong.datahub.HubData;
+import org.sanrong.datahub.HubRecord;
+import org.sanrong.datahub.HubSource;
 import org.sanrong.deal.LoanStatusReported;
 import org.sanrong.enterprise.ConsentGrants;
 import org.sanrong.enterprise.EnterpriseBook;
 import org.sanrong.enterprise.EnterpriseCard;
+import org.sanrong.enterprise.EnterpriseSnapshots;
 import org.sanrong.enterprise.QualificationView;
 import org.sanrong.enterprise.Qualifications;
 import org.sanrong.identity.Membership;
@@ -60,10 +66,25 @@ public class EarlyWarning {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final HubData hub;
+    private final EnterpriseSnapshots registry;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final java.util.concurrent.locks.ReentrantLock sweeping = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ScheduledExecutorService background =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "warning-sweep");
+                t.setDaemon(true);
+                return t;
+            });
 
     EarlyWarning(JdbcClient jdbc, Qualifications qualifications, EnterpriseBook enterprises, ConsentGrants consents,
             OrganisationRegistry organisations, Membership membership, WorkingCalendar calendar, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, HubData hub, EnterpriseSnapshots registry,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.hub = hub;
+        this.registry = registry;
         this.jdbc = jdbc;
         this.qualifications = qualifications;
         this.enterprises = enterprises;
@@ -108,13 +129,73 @@ public class EarlyWarning {
         }
     }
 
-    /** Every enterprise with loans, scored again: overdue days grow while nothing is reported. */
+    /**
+     * Hub data changed: the enterprises it names are scored again, or every enterprise when the batch was too large
+     * to name them.
+     */
+    @ApplicationModuleListener
+    void on(EnterpriseDataImported e) {
+        if (e.complete()) {
+            sweeping.lock(); // imports of several sources at once would otherwise lock the same rows in turn
+            try {
+                rescore(new java.util.TreeSet<>(e.creditCodes()));
+            } finally {
+                sweeping.unlock();
+            }
+        } else {
+            sweepLater();
+        }
+    }
+
+    /** One sweep in the background a second from now, however many large imports ask for it meanwhile. */
+    void sweepLater() {
+        if (queued.compareAndSet(false, true)) {
+            background.schedule(() -> {
+                queued.set(false);
+                try {
+                    sweep();
+                } catch (RuntimeException ex) {
+                    org.slf4j.LoggerFactory.getLogger(EarlyWarning.class).error("Warning sweep failed", ex);
+                }
+            }, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /**
+     * Every enterprise of the registry (and any with loans or a score), scored again: overdue days grow while
+     * nothing is reported, and the hub signals' windows move on.
+     */
     @Scheduled(cron = "${sanrong.warning.sweep-cron:0 20 1 * * *}", zone = "Asia/Shanghai")
     public int sweep() {
-        List<String> codes = jdbc.sql("SELECT DISTINCT credit_code FROM warning.loan UNION SELECT credit_code FROM "
-                + "warning.score").query(String.class).list();
-        codes.forEach(this::rescore);
-        return codes.size();
+        sweeping.lock();
+        try {
+            java.util.TreeSet<String> codes = new java.util.TreeSet<>(registry.creditCodes());
+            codes.addAll(jdbc.sql("SELECT DISTINCT credit_code FROM warning.loan UNION SELECT credit_code FROM "
+                    + "warning.score").query(String.class).list());
+            rescore(codes);
+            return codes.size();
+        } finally {
+            sweeping.unlock();
+        }
+    }
+
+    /** Scores these enterprises again, reading their hub data 500 at a time, one transaction per 500. */
+    public void rescore(java.util.Collection<String> codes) {
+        List<String> all = List.copyOf(codes);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            transactions.executeWithoutResult(tx -> {
+                Map<String, EnterpriseHubData> data = hub.of(chunk);
+                for (String code : chunk) {
+                    rescore(code, data.getOrDefault(code, EnterpriseHubData.empty(code)));
+                }
+            });
+        }
     }
 
     // ---- scoring -----------------------------------------------------------------------------------------------
@@ -126,6 +207,10 @@ public class EarlyWarning {
      */
     @Transactional
     public WarningRules.Score rescore(String code) {
+        return rescore(code, hub.of(code));
+    }
+
+    private WarningRules.Score rescore(String code, EnterpriseHubData data) {
         LocalDate today = LocalDate.now(clock);
         List<WarningRules.LoanFact> loans = jdbc.sql("SELECT * FROM warning.loan WHERE credit_code = ?").param(code)
                 .query((rs, n) -> new WarningRules.LoanFact(rs.getString("status"), rs.getDate("as_of").toLocalDate(),
@@ -134,8 +219,12 @@ public class EarlyWarning {
         List<WarningRules.QualificationFact> quals = qualifications.of(code).stream()
                 .filter(q -> q.status() == QualificationView.Status.VERIFIED)
                 .map(q -> new WarningRules.QualificationFact(q.kindName(), q.validUntil())).toList();
-        WarningRules.Score s = WarningRules.score(loans, quals, rules(), levels(), today);
+        WarningRules.Score s = WarningRules.score(loans, quals, facts(code, data), rules(), levels(), today);
         String signals = describe(s.signals());
+        if (s.signals().isEmpty() && jdbc.sql("SELECT count(*) FROM warning.score WHERE credit_code = ?").param(code)
+                .query(Long.class).single() == 0) {
+            return s; // nothing to say and nothing said before: no row for every quiet enterprise of the city
+        }
         jdbc.sql("INSERT INTO warning.score (credit_code, score, level, signals, scored_at) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (credit_code) DO UPDATE SET score = EXCLUDED.score, level = EXCLUDED.level, signals = "
                 + "EXCLUDED.signals, scored_at = EXCLUDED.scored_at")
@@ -263,8 +352,8 @@ public class EarlyWarning {
     public List<WarningRules.Rule> rules() {
         return jdbc.sql("SELECT * FROM warning.rule ORDER BY code").query((rs, n) -> new WarningRules.Rule(
                 rs.getString("code"), rs.getString("name"), rs.getString("signal"), rs.getBigDecimal("threshold"),
-                rs.getInt("weight"), rs.getBoolean("forces_red"), rs.getBoolean("enabled"), rs.getString("note")))
-                .list();
+                rs.getInt("weight"), rs.getBoolean("forces_red"), rs.getBoolean("enabled"), rs.getString("note"),
+                rs.getObject("window_days", Integer.class))).list();
     }
 
     @Transactional(readOnly = true)
@@ -278,6 +367,15 @@ public class EarlyWarning {
     @Transactional
     public void changeRule(String code, int weight, @Nullable BigDecimal threshold, boolean forcesRed,
             boolean enabled, SignedInUser user) {
+        Integer window = rules().stream().filter(r -> r.code().equals(code)).findFirst()
+                .map(WarningRules.Rule::windowDays).orElse(null);
+        changeRule(code, weight, threshold, forcesRed, enabled, window, user);
+    }
+
+    /** The same with the window (days) of a hub rule. */
+    @Transactional
+    public void changeRule(String code, int weight, @Nullable BigDecimal threshold, boolean forcesRed,
+            boolean enabled, @Nullable Integer windowDays, SignedInUser user) {
         if (!official(user)) {
             audit.recordIndependently(user.username(), user.organisationId(), "CHANGE_WARNING_RULE", "warning-rule:"
                     + code, Outcome.DENIED, null);
@@ -289,13 +387,18 @@ public class EarlyWarning {
         if (threshold != null && threshold.signum() < 0) {
             throw new InvalidRequestException("threshold", "阈值不能为负");
         }
-        int n = jdbc.sql("UPDATE warning.rule SET weight = ?, threshold = ?, forces_red = ?, enabled = ? WHERE code = ?")
-                .params(weight, threshold, forcesRed, enabled, code).update();
+        if (windowDays != null && (windowDays < 1 || windowDays > 3660)) {
+            throw new InvalidRequestException("windowDays", "窗口期须在1至3660天之间");
+        }
+        int n = jdbc.sql("UPDATE warning.rule SET weight = ?, threshold = ?, forces_red = ?, enabled = ?, "
+                + "window_days = ? WHERE code = ?").params(weight, threshold, forcesRed, enabled, windowDays, code)
+                .update();
         if (n == 0) {
             throw new NotFoundException("规则不存在");
         }
         audit.record(user.username(), user.organisationId(), "CHANGE_WARNING_RULE", "warning-rule:" + code,
-                Outcome.SUCCESS, "分值 " + weight + "，阈值 " + threshold + (forcesRed ? "，直接红色" : "")
+                Outcome.SUCCESS, "分值 " + weight + "，阈值 " + threshold
+                        + (windowDays == null ? "" : "，窗口 " + windowDays + " 天") + (forcesRed ? "，直接红色" : "")
                         + (enabled ? "" : "，停用"));
     }
 
@@ -325,6 +428,55 @@ public class EarlyWarning {
                         LinkedHashMap::new, Collectors.counting())),
                 open.stream().collect(Collectors.groupingBy(c -> c.sectionCode() == null ? "-" : c.sectionCode(),
                         LinkedHashMap::new, Collectors.counting())));
+    }
+
+    // ---- the hub's facts and registry changes ------------------------------------------------------------------
+
+    /** The enterprise's hub data as the rules read it, with the legal-representative changes recorded here. */
+    WarningRules.HubFacts facts(String code, EnterpriseHubData data) {
+        List<HubSignals.Judgement> judgements = data.records(HubSource.JUDGEMENTS).stream()
+                .map(r -> new HubSignals.Judgement(r.occurredOn(), r.kind(), r.againstEnterprise())).toList();
+        List<LocalDate> penalties = data.records(HubSource.PENALTIES).stream().map(HubRecord::occurredOn).toList();
+        List<HubSignals.TaxPeriod> tax = data.series(HubSource.TAX).stream()
+                .map(p -> new HubSignals.TaxPeriod(p.lastMonth(), p.taxPaidFen(), p.taxGrade())).toList();
+        List<HubSignals.Monthly> headcount = data.series(HubSource.SOCIAL_INSURANCE).stream()
+                .filter(p -> p.socialHeadcount() != null)
+                .map(p -> new HubSignals.Monthly(p.period(), p.socialHeadcount())).toList();
+        List<HubSignals.Monthly> power = data.series(HubSource.UTILITIES).stream()
+                .filter(p -> p.powerKwh() != null).map(p -> new HubSignals.Monthly(p.period(), p.powerKwh()))
+                .toList();
+        List<LocalDate> changes = jdbc.sql("SELECT changed_on FROM warning.legal_rep_change WHERE credit_code = ?")
+                .param(code).query((rs, n) -> rs.getDate(1).toLocalDate()).list();
+        return new WarningRules.HubFacts(judgements, penalties, tax, headcount, power, changes);
+    }
+
+    /** A change of legal representative, recorded once per registry reference; the enterprise is scored again. */
+    @Transactional
+    public void recordLegalRepresentativeChange(@Nullable String code, @Nullable LocalDate changedOn,
+            @Nullable String reference, SignedInUser user) {
+        String action = "RECORD_LEGAL_REP_CHANGE";
+        String target = "enterprise:" + code;
+        if (!official(user)) {
+            audit.recordIndependently(user.username(), user.organisationId(), action, target, Outcome.DENIED, null);
+            throw new AccessDeniedException("法定代表人变更由政府部门录入");
+        }
+        String problem = code == null || enterprises.card(code).isEmpty() ? "creditCode:请填写已登记企业的统一社会信用代码"
+                : changedOn == null || changedOn.isAfter(LocalDate.now(clock)) ? "changedOn:请填写不晚于今天的变更日期"
+                : reference == null || reference.isBlank() || reference.strip().length() > 100
+                        ? "reference:请填写变更登记的文号或编号（100字以内）" : null;
+        if (problem != null) {
+            audit.recordIndependently(user.username(), user.organisationId(), action, target, Outcome.FAILURE,
+                    problem.substring(problem.indexOf(':') + 1));
+            throw new InvalidRequestException(problem.substring(0, problem.indexOf(':')),
+                    problem.substring(problem.indexOf(':') + 1));
+        }
+        jdbc.sql("INSERT INTO warning.legal_rep_change (credit_code, changed_on, reference, recorded_by, recorded_at) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (credit_code, reference) DO UPDATE SET changed_on = "
+                + "EXCLUDED.changed_on").params(code, Date.valueOf(changedOn), reference.strip(), user.username(),
+                        Timestamp.from(clock.instant())).update();
+        audit.record(user.username(), user.organisationId(), action, target, Outcome.SUCCESS,
+                changedOn + " " + reference.strip());
+        rescore(code);
     }
 
     // ---- pieces ------------------------------------------------------------------------------------------------

@@ -31,9 +31,17 @@ public final class WarningRules {
         }
     }
 
-    /** A rule as kept in {@code warning.rule}. */
+    /**
+     * A rule as kept in {@code warning.rule}. {@code windowDays} is how far back the hub signals look (records
+     * dated within it, periods ending within it); null for the loan and qualification signals.
+     */
     public record Rule(String code, String name, String signal, @Nullable BigDecimal threshold, int weight,
-            boolean forcesRed, boolean enabled, String note) {
+            boolean forcesRed, boolean enabled, String note, @Nullable Integer windowDays) {
+
+        public Rule(String code, String name, String signal, @Nullable BigDecimal threshold, int weight,
+                boolean forcesRed, boolean enabled, String note) {
+            this(code, name, signal, threshold, weight, forcesRed, enabled, note, null);
+        }
     }
 
     public record LevelRule(Level level, int minScore, int verifyWorkingDays) {
@@ -50,6 +58,18 @@ public final class WarningRules {
     public record QualificationFact(String kind, @Nullable LocalDate validUntil) {
     }
 
+    /**
+     * What the data hub (and the registry changes the warning module is told about) says of one enterprise:
+     * judgements and penalties, tax, social-insurance headcount and utility use by period (oldest first), and the
+     * dates its legal representative changed.
+     */
+    public record HubFacts(List<HubSignals.Judgement> judgements, List<LocalDate> penalties,
+            List<HubSignals.TaxPeriod> tax, List<HubSignals.Monthly> headcount, List<HubSignals.Monthly> utilities,
+            List<LocalDate> legalRepresentativeChanges) {
+        public static final HubFacts NONE = new HubFacts(List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
+    }
+
     public record Signal(String rule, String name, String detail, int points, boolean forcesRed) {
     }
 
@@ -58,6 +78,11 @@ public final class WarningRules {
 
     public static Score score(List<LoanFact> loans, List<QualificationFact> qualifications, List<Rule> rules,
             List<LevelRule> levels, LocalDate today) {
+        return score(loans, qualifications, HubFacts.NONE, rules, levels, today);
+    }
+
+    public static Score score(List<LoanFact> loans, List<QualificationFact> qualifications, HubFacts hub,
+            List<Rule> rules, List<LevelRule> levels, LocalDate today) {
         List<Signal> signals = new ArrayList<>();
         long total = loans.stream().mapToLong(LoanFact::outstandingFen).sum();
         long late = loans.stream().filter(LoanFact::late).mapToLong(LoanFact::outstandingFen).sum();
@@ -88,7 +113,7 @@ public final class WarningRules {
                         .filter(q -> q.validUntil() != null && q.validUntil().isBefore(today)
                                 && ChronoUnit.DAYS.between(q.validUntil(), today) <= t.longValue())
                         .map(q -> q.kind() + " 已于 " + q.validUntil() + " 过期").findFirst().orElse(null);
-                default -> null; // a signal without a data source yet (court, tax, social insurance...)
+                default -> HubSignals.detail(r, hub, today);
             };
             if (detail != null) {
                 signals.add(new Signal(r.code(), r.name(), detail, r.weight(), r.forcesRed()));

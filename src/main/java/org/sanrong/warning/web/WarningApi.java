@@ -66,6 +66,19 @@ class WarningApi {
         return warnings.find(id, user);
     }
 
+    record LegalRepresentativeChange(@Nullable String creditCode, java.time.@Nullable LocalDate changedOn,
+            @Nullable String reference) {
+    }
+
+    /** A change of legal representative from the registry; the enterprise is scored again. */
+    @PostMapping("/legal-representative-changes")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    WarningRules.Score legalRepresentativeChange(@RequestBody LegalRepresentativeChange body,
+            @AuthenticationPrincipal SignedInUser user) {
+        warnings.recordLegalRepresentativeChange(body.creditCode(), body.changedOn(), body.reference(), user);
+        return warnings.rescore(java.util.Objects.requireNonNull(body.creditCode()));
+    }
+
     @GetMapping("/rules")
     List<WarningRules.Rule> rules() {
         return warnings.rules();

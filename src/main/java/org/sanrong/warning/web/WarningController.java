@@ -100,9 +100,10 @@ class WarningController {
     String changeRule(@PathVariable String code, @RequestParam int weight,
             @RequestParam(required = false) @Nullable BigDecimal threshold,
             @RequestParam(defaultValue = "false") boolean forcesRed, @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(required = false) @Nullable Integer windowDays,
             @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
         try {
-            warnings.changeRule(code, weight, threshold, forcesRed, enabled, user);
+            warnings.changeRule(code, weight, threshold, forcesRed, enabled, windowDays, user);
             redirect.addFlashAttribute("notice", "规则已保存（下次评分生效）");
         } catch (InvalidRequestException e) {
             redirect.addFlashAttribute("problem", e.getMessage());

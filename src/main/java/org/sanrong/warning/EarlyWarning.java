@@ -304,10 +304,11 @@ public class EarlyWarning {
         requireStatus(c, user, "ASSIGN_WARNING", "只有待分派或核查中的预警可以分派", WarningCase.Status.OPEN,
                 WarningCase.Status.ASSIGNED);
         boolean staff = assignee != null && membership.account(assignee.strip()).flatMap(a -> organisations.find(
-                a.organisationId())).map(o -> o.kind() == org.sanrong.identity.OrganisationKind.GOVERNMENT)
-                .orElse(false);
+                a.organisationId())).map(o -> o.kind() == org.sanrong.identity.OrganisationKind.GOVERNMENT
+                        || lenders(c.creditCode()).contains(o.id())).orElse(false);
         if (!staff) {
-            throw failed(c, user, "ASSIGN_WARNING", "assignee", "请选择政府部门的工作人员（用户名）");
+            throw failed(c, user, "ASSIGN_WARNING", "assignee",
+                    "请选择政府部门的工作人员，或已获企业授权的放贷机构的工作人员（用户名）");
         }
         jdbc.sql("UPDATE warning.warning_case SET status = 'ASSIGNED', assignee = ?, assigned_at = ? WHERE id = ?")
                 .params(assignee.strip(), Timestamp.from(clock.instant()), id).update();
@@ -317,7 +318,7 @@ public class EarlyWarning {
     /** Records the verification (核查) of an assigned case. */
     @Transactional
     public void verify(UUID id, @Nullable String note, SignedInUser user) {
-        WarningCase c = official(id, user, "VERIFY_WARNING");
+        WarningCase c = handler(id, user, "VERIFY_WARNING");
         requireStatus(c, user, "VERIFY_WARNING", "请先分派再核查", WarningCase.Status.ASSIGNED);
         if (note == null || note.isBlank()) {
             throw failed(c, user, "VERIFY_WARNING", "verification", "请填写核查情况");
@@ -331,7 +332,7 @@ public class EarlyWarning {
     /** Closes a verified case with the finding and the measures taken; the enterprise is then scored again. */
     @Transactional
     public void close(UUID id, @Nullable String finding, @Nullable String measures, SignedInUser user) {
-        WarningCase c = official(id, user, "CLOSE_WARNING");
+        WarningCase c = handler(id, user, "CLOSE_WARNING");
         requireStatus(c, user, "CLOSE_WARNING", "请先核查再办结", WarningCase.Status.VERIFIED);
         if (finding == null || finding.isBlank()) {
             throw failed(c, user, "CLOSE_WARNING", "finding", "请填写核查结论");
@@ -524,6 +525,44 @@ public class EarlyWarning {
         var type = organisations.find(user.organisationId()).map(o -> o.institutionType()).orElse(null);
         Set<String> consenting = consents.consentingTo(user.organisationId(), type);
         return lent.stream().filter(consenting::contains).collect(Collectors.toSet());
+    }
+
+    /**
+     * The institutions that lent to the enterprise and hold its consent: their staff may be assigned its warning
+     * and then verify and close it.
+     */
+    private Set<UUID> lenders(String code) {
+        List<UUID> lent = jdbc.sql("SELECT DISTINCT institution_id FROM warning.loan WHERE credit_code = ?")
+                .param(code).query(UUID.class).list();
+        Set<UUID> out = new java.util.HashSet<>();
+        for (UUID institution : lent) {
+            var type = organisations.find(institution).map(o -> o.institutionType()).orElse(null);
+            if (consents.consentingTo(institution, type).contains(code)) {
+                out.add(institution);
+            }
+        }
+        return out;
+    }
+
+    /** Government, or the lender's user the case is assigned to (while the enterprise's consent lasts). */
+    private WarningCase handler(UUID id, SignedInUser user, String action) {
+        if (official(user)) {
+            return find(id, user);
+        }
+        WarningCase c = jdbc.sql(SELECT + " WHERE id = ?").param(id).query((rs, n) -> map(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("预警不存在"));
+        if (user.hasRole(Role.INSTITUTION) && user.username().equals(c.assignee())
+                && lenders(c.creditCode()).contains(user.organisationId())) {
+            return c;
+        }
+        audit.recordIndependently(user.username(), user.organisationId(), action, target(id), Outcome.DENIED, null);
+        throw new AccessDeniedException("预警由政府部门或被分派的授权放贷机构处置");
+    }
+
+    /** Whether the user may verify and close this case (for the page). */
+    public boolean mayHandle(WarningCase c, SignedInUser user) {
+        return official(user) || (user.hasRole(Role.INSTITUTION) && user.username().equals(c.assignee())
+                && lenders(c.creditCode()).contains(user.organisationId()));
     }
 
     private WarningCase official(UUID id, SignedInUser user, String action) {

@@ -103,7 +103,8 @@ class EarlyWarningTest {
         assertThat(page.body()).contains("id=\"case-signals\"").contains("贷款逾期：有逾期贷款").contains("约谈企业");
         HttpResponse<String> queue = web.get("/warnings");
         assertThat(queue.statusCode()).isEqualTo(200);
-        assertThat(queue.body()).contains("id=\"warning-summary\"").contains("id=\"on-time\"");
+        assertThat(queue.body()).contains("id=\"warning-summary\"").contains("id=\"on-time\"")
+                .contains("id=\"chart-warning-towns\"").contains("id=\"chart-warning-sections\"");
         assertThat(web.get("/warnings/rules").body()).contains("id=\"rule-OVERDUE_90\"");
 
         // more than 90 days overdue forces red: a new case opens at the higher level
@@ -116,6 +117,53 @@ class EarlyWarningTest {
                     assertThat(c.level()).isEqualTo(WarningRules.Level.RED);
                     assertThat(c.signals()).contains("OVERDUE_90|");
                 });
+    }
+
+    @Autowired
+    org.sanrong.enterprise.ConsentGrants consents;
+
+    @Test
+    void aConsentedLendersStaffAssignedTheWarningVerifiesAndClosesIt() {
+        DealFixtures fx = new DealFixtures(port, registry);
+        var enterprise = fx.enterprise();
+        var lender = fx.lender();
+        UUID demand = fx.demand(enterprise, false);
+        String id = json(fx.api("POST", "/api/v1/deals/pickups", lender.username(), "{\"demandId\": \"" + demand
+                + "\"}")).path("id").asText();
+        fx.api("POST", "/api/v1/deals/" + id + "/decision", lender.username(), """
+                {"decision": "APPROVE", "offer": {"amountFen": 100000000, "annualRatePercent": 3.65, "termMonths": 12}}""");
+        fx.api("POST", "/api/v1/deals/" + id + "/offer/acceptance", enterprise.username(), null);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        fx.api("POST", "/api/v1/deals/" + id + "/disbursement", lender.username(), """
+                {"loanNumber": "W-2", "amountFen": 100000000, "disbursedOn": "%s", "annualRatePercent": 3.65,
+                 "termMonths": 12, "maturityOn": "%s"}""".formatted(today, today.plusMonths(12)));
+        fx.api("POST", "/api/v1/deals/" + id + "/loan-status", lender.username(),
+                "{\"status\": \"NON_PERFORMING\", \"asOf\": \"" + today + "\", \"outstandingFen\": 100000000}");
+        String code = json(fx.api("GET", "/api/v1/deals/" + id, enterprise.username(), null)).path("deal")
+                .path("enterpriseCreditCode").asText();
+        SignedInUser gov = user("gov");
+        WarningCase raised = await().atMost(Duration.ofSeconds(20)).until(() -> warnings.queue(null, gov).stream()
+                .filter(c -> c.creditCode().equals(code)).findFirst().orElse(null), c -> c != null);
+        assertThat(raised.level()).as("NPL 50 + share 20 = 70").isEqualTo(WarningRules.Level.RED);
+
+        assertThatThrownBy(() -> warnings.assign(raised.id(), lender.username(), gov)).as("no consent yet")
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("授权");
+        consents.grant(code, lender.organisationId(), null, "贷后管理", null, today.plusMonths(6),
+                user(enterprise.username()));
+        SignedInUser bank = user(lender.username());
+        assertThat(warnings.queue(null, bank)).extracting(WarningCase::id).contains(raised.id());
+        assertThatThrownBy(() -> warnings.verify(raised.id(), "看过", bank)).as("not assigned to it yet")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        warnings.assign(raised.id(), lender.username(), gov);
+        var other = fx.lender();
+        assertThatThrownBy(() -> warnings.verify(raised.id(), "看过", user(other.username())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        warnings.verify(raised.id(), "贷后检查：主要客户回款延迟", bank);
+        warnings.close(raised.id(), "经营正常，回款延迟", "展期三个月，按月跟踪回款", bank);
+        WarningCase closed = warnings.find(raised.id(), gov);
+        assertThat(closed.status()).isEqualTo(WarningCase.Status.CLOSED);
+        assertThat(closed.verifiedBy()).isEqualTo(lender.username());
+        assertThat(closed.closedBy()).isEqualTo(lender.username());
     }
 
     @Test

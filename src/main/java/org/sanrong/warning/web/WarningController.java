@@ -25,10 +25,12 @@ class WarningController {
 
     private final EarlyWarning warnings;
     private final ReferenceData reference;
+    private final org.sanrong.platform.Charts charts;
 
-    WarningController(EarlyWarning warnings, ReferenceData reference) {
+    WarningController(EarlyWarning warnings, ReferenceData reference, org.sanrong.platform.Charts charts) {
         this.warnings = warnings;
         this.reference = reference;
+        this.charts = charts;
     }
 
     @GetMapping("/warnings")
@@ -50,6 +52,9 @@ class WarningController {
             s.openBySection().forEach((k, v) -> sections.put(reference.industry(k).map(i -> k + " " + i.name())
                     .orElse(k), v));
             model.addAttribute("sections", sections);
+            model.addAttribute("levelChart", charts.pie(s.openByLevel(), "warn.level."));
+            model.addAttribute("townChart", charts.bar(towns));
+            model.addAttribute("sectionChart", charts.bar(sections));
         }
         return "warning/queue";
     }
@@ -61,6 +66,7 @@ class WarningController {
         model.addAttribute("c", c);
         model.addAttribute("signals", c.signals().lines().map(l -> l.substring(l.indexOf('|') + 1)).toList());
         model.addAttribute("official", user.hasRole(Role.GOV) || user.hasRole(Role.ADMIN));
+        model.addAttribute("handler", warnings.mayHandle(c, user));
         model.addAttribute("now", java.time.Instant.now());
         return "warning/case";
     }
@@ -73,14 +79,14 @@ class WarningController {
     }
 
     @PostMapping("/warnings/{id}/verification")
-    @PreAuthorize("hasAnyRole('GOV', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('GOV', 'ADMIN', 'INSTITUTION')")
     String verify(@PathVariable UUID id, @RequestParam(required = false) @Nullable String verification,
             @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
         return act(id, redirect, () -> warnings.verify(id, verification, user), "已记录核查情况");
     }
 
     @PostMapping("/warnings/{id}/closure")
-    @PreAuthorize("hasAnyRole('GOV', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('GOV', 'ADMIN', 'INSTITUTION')")
     String close(@PathVariable UUID id, @RequestParam(required = false) @Nullable String finding,
             @RequestParam(required = false) @Nullable String measures, @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes redirect) {

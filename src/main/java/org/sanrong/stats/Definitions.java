@@ -26,7 +26,7 @@ public final class Definitions {
     public static final String MATCH_SUCCESS = "本年结束的融资需求中已满足或部分满足的笔数 ÷ 本年结束的融资需求笔数 × 100%。";
     public static final String RESPONSE = "本年作出审批决定的对接案件，从案件到达机构到作出决定的工作日数（按国务院节假日安排）的中位数。";
     public static final String ACCESS_RATE = "报告日名单内企业中有贷款余额的企业数 ÷ 报告日名单企业数 × 100%；名单为该月最后一次留存的名单"
-            + "（已核验且在有效期内的资质），全市口径。";
+            + "（已核验且在有效期内的资质）；选择镇街或行业时按留存名单时企业所在镇街和行业统计，选择机构时只计该机构的贷款。";
     public static final String TECH_GROWTH = "科技型企业（在任一科技名单上）贷款余额同比增速，对照目标（默认15%）：达到为绿灯，"
             + "低于目标5个百分点以内为黄灯，其余为红灯。";
     public static final String TWO_INCREASES = "普惠小微“两增”：普惠小微贷款比年初增速不低于各项贷款比年初增速，"

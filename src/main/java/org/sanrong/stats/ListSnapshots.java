@@ -7,6 +7,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.sanrong.enterprise.EnterpriseSnapshot;
+import org.sanrong.enterprise.EnterpriseSnapshots;
 import org.sanrong.enterprise.Qualifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +35,11 @@ class ListSnapshots {
     private final LoanBook book;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final EnterpriseSnapshots enterprises;
 
     ListSnapshots(JdbcClient jdbc, Qualifications qualifications, StatsProperties properties, LoanBook book,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, EnterpriseSnapshots enterprises) {
+        this.enterprises = enterprises;
         this.jdbc = jdbc;
         this.qualifications = qualifications;
         this.properties = properties;
@@ -78,8 +82,16 @@ class ListSnapshots {
                 List<String> batch = new ArrayList<>(codes);
                 for (int from = 0; from < batch.size(); from += 1000) {
                     List<String> part = batch.subList(from, Math.min(batch.size(), from + 1000));
-                    jdbc.sql("INSERT INTO stats.list_member (month, category, credit_code) SELECT ?, ?, unnest(CAST(? "
-                            + "AS varchar[]))").params(m, c.code(), part.toArray(String[]::new)).update();
+                    java.util.Map<String, EnterpriseSnapshot> known = new java.util.HashMap<>();
+                    enterprises.of(part).forEach(e -> known.put(e.creditCode(), e));
+                    String[] towns = part.stream().map(code -> known.containsKey(code) ? known.get(code).townCode()
+                            : null).toArray(String[]::new);
+                    String[] industries = part.stream().map(code -> known.containsKey(code)
+                            ? known.get(code).industryCode() : null).toArray(String[]::new);
+                    jdbc.sql("INSERT INTO stats.list_member (month, category, credit_code, town_code, industry_code) "
+                            + "SELECT ?, ?, * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), "
+                            + "CAST(? AS varchar[]))").params(m, c.code(), part.toArray(String[]::new), towns,
+                                    industries).update();
                 }
                 jdbc.sql("INSERT INTO stats.list_refresh (month, category, refreshed_at, members) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (month, category) DO UPDATE SET refreshed_at = EXCLUDED.refreshed_at, "

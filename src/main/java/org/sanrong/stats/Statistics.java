@@ -127,7 +127,7 @@ public class Statistics {
                 });
         return new Figures(s, totals, borrowers(s, s.reportingDate()), borrowers(s.withMonth(s.startOfYear()), soy),
                 invested[0], invested[1], invested[2], demands[0], demands[1], demands[2], demands[3], demands[4],
-                medianResponse(s), accessRates(s.month()));
+                medianResponse(s), accessRates(s));
     }
 
     /** The selection's loan totals alone (no borrower counts, lists or demands): what a bound indicator needs. */
@@ -324,12 +324,19 @@ public class Statistics {
                 + " AND at.outstanding_fen > 0").params(p).query(Long.class).single();
     }
 
-    /** 获贷率 of each kept list at the month's end (city-wide: lists hold enterprises, not loans). */
-    private List<Figures.AccessRate> accessRates(YearMonth month) {
+    /**
+     * 获贷率 of each kept list at the month's end: the list members (in the selected town and industry, as the list
+     * kept them) with a loan outstanding at the reporting date (from the selected institution, when one is).
+     */
+    List<Figures.AccessRate> accessRates(Selection s) {
+        YearMonth month = s.month();
         List<Figures.AccessRate> out = new ArrayList<>();
         Map<String, Object> p = new HashMap<>();
         p.put("end", Date.valueOf(month.atEndOfMonth()));
         p.put("m", Date.valueOf(month.atDay(1)));
+        p.put("town", s.town());
+        p.put("industry", s.industry());
+        p.put("inst", s.institution());
         for (StatsProperties.Category c : properties.categories()) {
             if (c.sizeRule()) {
                 continue;
@@ -340,8 +347,11 @@ public class Statistics {
             long[] v = new long[2];
             jdbc.sql("SELECT count(*) AS listed, count(b.credit_code) AS with_loan FROM stats.list_member lm "
                     + "LEFT JOIN (SELECT DISTINCT l.credit_code FROM stats.loan l JOIN (" + AT + ") at ON at.deal_id = "
-                    + "l.deal_id WHERE at.outstanding_fen > 0) b ON b.credit_code = lm.credit_code "
-                    + "WHERE lm.month = :m AND lm.category = :c").params(p).query(rs -> {
+                    + "l.deal_id WHERE at.outstanding_fen > 0 AND (CAST(:inst AS uuid) IS NULL OR l.institution_id = "
+                    + ":inst)) b ON b.credit_code = lm.credit_code WHERE lm.month = :m AND lm.category = :c "
+                    + "AND (CAST(:town AS varchar) IS NULL OR lm.town_code = :town) "
+                    + "AND (CAST(:industry AS varchar) IS NULL OR starts_with(lm.industry_code, :industry))")
+                    .params(p).query(rs -> {
                         v[0] = rs.getLong("listed");
                         v[1] = rs.getLong("with_loan");
                     });

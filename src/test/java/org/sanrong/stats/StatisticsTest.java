@@ -199,6 +199,48 @@ class StatisticsTest {
                 .as("no list was kept for that month").allMatch(a -> !a.listKept() && a.percent() == null);
     }
 
+    /**
+     * 获贷率 per town, industry and institution on the list as kept: of the four listed in March 2001, two (one with
+     * a loan) in town X1 making C3311, two (none with a loan then) in X2 making I6510.
+     */
+    @Test
+    void loanAccessRateByTownIndustryAndInstitutionUsesThePlacesTheListKept() {
+        YearMonth march = YearMonth.of(2001, 3);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            codes.add(TestData.creditCode());
+        }
+        jdbc.sql("DELETE FROM stats.list_member WHERE month = ? AND category = 'HIGH_TECH'").param(Date.valueOf(
+                march.atDay(1))).update();
+        String[][] places = {{"X1", "C3311"}, {"X1", "C3311"}, {"X2", "I6510"}, {"X2", "I6510"}};
+        for (int i = 0; i < 4; i++) {
+            jdbc.sql("INSERT INTO stats.list_member (month, category, credit_code, town_code, industry_code) "
+                    + "VALUES (?, 'HIGH_TECH', ?, ?, ?)").params(Date.valueOf(march.atDay(1)), codes.get(i),
+                            places[i][0], places[i][1]).update();
+        }
+        jdbc.sql("INSERT INTO stats.list_refresh (month, category, refreshed_at, members) VALUES (?, 'HIGH_TECH', now(), 4) "
+                + "ON CONFLICT DO NOTHING").param(Date.valueOf(march.atDay(1))).update();
+        UUID bank = UUID.randomUUID();
+        book.disbursed(loan(UUID.randomUUID(), bank, codes.get(0), "CREDIT_LOAN", 500, "2001-03-05"));
+        book.disbursed(loan(UUID.randomUUID(), bank, codes.get(2), "CREDIT_LOAN", 500, "2001-04-01"));
+
+        java.util.function.Function<Selection, Figures.AccessRate> rate = sel -> statistics.accessRates(sel).stream()
+                .filter(a -> a.category().equals("HIGH_TECH")).findFirst().orElseThrow();
+        Figures.AccessRate x1 = rate.apply(Selection.of(march).withTown("X1"));
+        assertThat(x1.listed()).isEqualTo(2);
+        assertThat(x1.withLoan()).isEqualTo(1);
+        assertThat(x1.percent()).isEqualByComparingTo("50.0");
+        Figures.AccessRate x2 = rate.apply(Selection.of(march).withTown("X2"));
+        assertThat(x2.listed()).isEqualTo(2);
+        assertThat(x2.withLoan()).as("its loan came in April").isZero();
+        assertThat(rate.apply(Selection.of(march).withIndustry("C")).withLoan()).isEqualTo(1);
+        assertThat(rate.apply(Selection.of(march).withIndustry("C33")).listed()).isEqualTo(2);
+        assertThat(rate.apply(Selection.of(march).withIndustry("I")).percent()).isEqualByComparingTo("0.0");
+        assertThat(rate.apply(Selection.of(march).withTown("X1").withInstitution(UUID.randomUUID())).withLoan())
+                .as("no loan from that institution").isZero();
+        assertThat(rate.apply(Selection.of(march).withTown("X1").withInstitution(bank)).withLoan()).isEqualTo(1);
+    }
+
     /** The cube answers city-wide questions; it must agree with the roll-up it summarises, and so must a rebuild. */
     @Test
     void theCubeAgreesWithTheRollUpForEveryDimensionAndCategory() {

@@ -31,6 +31,7 @@ import org.sanrong.inbox.Notice;
 import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.platform.NotFoundException;
 import org.sanrong.platform.Spreadsheets;
+import org.sanrong.platform.UploadedDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -220,14 +221,49 @@ public class Supervision {
 
     @Transactional(readOnly = true)
     public List<ReportView> reports(UUID taskId) {
+        Map<UUID, List<ReportView.Attachment>> files = new java.util.HashMap<>();
+        jdbc.sql("SELECT a.id, a.report_id, a.file_name, a.content_type, a.size FROM supervision.report_attachment a "
+                + "JOIN supervision.report r ON r.id = a.report_id WHERE r.task_id = ? ORDER BY a.file_name")
+                .param(taskId).query(rs -> {
+                    files.computeIfAbsent(rs.getObject("report_id", UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new ReportView.Attachment(rs.getObject("id", UUID.class), rs.getString("file_name"),
+                                    rs.getString("content_type"), rs.getInt("size")));
+                });
         return jdbc.sql("SELECT * FROM supervision.report WHERE task_id = ? ORDER BY reported_at DESC").param(taskId)
                 .query((rs, n) -> new ReportView(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
                         rs.getString("period"), rs.getInt("percent"), rs.getString("text"), rs.getBoolean("lead"),
                         rs.getString("organisation"), rs.getString("reported_by"),
                         rs.getTimestamp("reported_at").toInstant(), rs.getObject("score", Integer.class),
                         rs.getString("comment"), rs.getString("reviewed_by"),
-                        rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant()))
+                        rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant(),
+                        files.getOrDefault(rs.getObject("id", UUID.class), List.of())))
                 .list();
+    }
+
+    /** A file as uploaded with a report, before it is checked. */
+    public record Upload(@Nullable String fileName, byte @Nullable [] content) {
+    }
+
+    /** At most this many attachments per report, each at most {@link #MAX_ATTACHMENT_BYTES}. */
+    public static final int MAX_ATTACHMENTS = 5;
+    public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+
+    /** One attachment with its content, for whoever may see the task's reports. */
+    @Transactional(readOnly = true)
+    public Map.Entry<ReportView.Attachment, byte[]> attachment(UUID id) {
+        return jdbc.sql("SELECT * FROM supervision.report_attachment WHERE id = ?").param(id)
+                .query((rs, n) -> Map.entry(new ReportView.Attachment(rs.getObject("id", UUID.class),
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size")),
+                        rs.getBytes("content"))).optional()
+                .orElseThrow(() -> new NotFoundException("附件不存在"));
+    }
+
+    /** The task an attachment's report belongs to. */
+    @Transactional(readOnly = true)
+    public UUID taskOfAttachment(UUID id) {
+        return jdbc.sql("SELECT r.task_id FROM supervision.report_attachment a JOIN supervision.report r ON r.id = "
+                + "a.report_id WHERE a.id = ?").param(id).query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("附件不存在"));
     }
 
     /** Whether the user's organisation leads the task (or co-operates on it). */
@@ -254,6 +290,16 @@ public class Supervision {
     @Transactional
     public UUID report(UUID taskId, @Nullable String period, @Nullable Integer percent, @Nullable String text,
             SignedInUser user) {
+        return report(taskId, period, percent, text, List.of(), user);
+    }
+
+    /**
+     * The same with attachments (PDF, PNG or JPEG by content, at most five of 10 MB each); a refused file refuses the
+     * whole report, nothing saved. Empty file fields (a form submitted without a file) are ignored.
+     */
+    @Transactional
+    public UUID report(UUID taskId, @Nullable String period, @Nullable Integer percent, @Nullable String text,
+            List<Upload> uploads, SignedInUser user) {
         TaskView task = task(taskId);
         UnitRole role = roleOf(task, user);
         String target = "task:" + taskId;
@@ -278,6 +324,23 @@ public class Supervision {
         } else if (text.length() > 4000) {
             errors.put("text", "进展情况不能超过4000字");
         }
+        List<UploadedDocument> documents = new java.util.ArrayList<>();
+        List<Upload> given = uploads.stream().filter(u -> u.content() != null && !(u.content().length == 0
+                && (u.fileName() == null || u.fileName().isBlank()))).toList();
+        if (given.size() > MAX_ATTACHMENTS) {
+            errors.put("attachments", "每次报送最多 " + MAX_ATTACHMENTS + " 个附件");
+        } else {
+            for (Upload u : given) {
+                try {
+                    documents.add(UploadedDocument.check("attachments", u.fileName(), u.content(), java.util.EnumSet.of(
+                            UploadedDocument.Kind.PDF, UploadedDocument.Kind.PNG, UploadedDocument.Kind.JPEG),
+                            MAX_ATTACHMENT_BYTES));
+                } catch (InvalidRequestException e) {
+                    errors.put("attachments", "附件 " + u.fileName() + "：" + e.getMessage());
+                    break;
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             audit.recordIndependently(user.username(), user.organisationId(), "REPORT_TASK_PROGRESS", target,
                     Outcome.FAILURE, String.join("；", errors.values()));
@@ -294,8 +357,14 @@ public class Supervision {
                     .params(percent, Timestamp.from(clock.instant()), percent, Date.valueOf(LocalDate.now(clock)), taskId)
                     .update();
         }
+        for (UploadedDocument d : documents) {
+            jdbc.sql("INSERT INTO supervision.report_attachment (id, report_id, file_name, content_type, size, sha256, "
+                    + "content) VALUES (?, ?, ?, ?, ?, ?, ?)").params(UUID.randomUUID(), id, d.fileName(),
+                            d.contentType(), d.size(), d.sha256(), d.content()).update();
+        }
         audit.record(user.username(), user.organisationId(), "REPORT_TASK_PROGRESS", target, Outcome.SUCCESS,
-                period + " " + percent + "%" + (role == UnitRole.LEAD ? "" : "（配合单位）"));
+                period + " " + percent + "%" + (role == UnitRole.LEAD ? "" : "（配合单位）")
+                        + (documents.isEmpty() ? "" : "，附件 " + documents.size() + " 个"));
         return id;
     }
 

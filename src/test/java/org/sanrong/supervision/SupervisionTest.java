@@ -163,4 +163,41 @@ class SupervisionTest {
         supervision.bind(first.id(), indicator, gov);
         assertThat(supervision.task(first.id()).boundIndicator()).isEqualTo(indicator);
     }
+
+    @Test
+    void aReportCarriesAttachmentsAndABadFileRefusesTheWholeReport() {
+        SignedInUser gov = user("gov");
+        ImportPreview preview = supervision.preview("office.xlsx", TaskSheetTestData.officeTable(), gov);
+        TaskView task = supervision.confirm(preview.tableId(), "附件测试任务", Supervision.Cycle.MONTHLY, null,
+                Map.of("市财政局", gov.organisationId()), gov).getFirst();
+        String period = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString().substring(0, 7);
+        byte[] pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
+
+        assertThatThrownBy(() -> supervision.report(task.id(), period, 30, "已召开协调会", List.of(
+                new Supervision.Upload("会议纪要.pdf", pdf), new Supervision.Upload("照片.pdf", "not a pdf"
+                        .getBytes(StandardCharsets.UTF_8))), gov))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("照片.pdf")
+                .satisfies(e -> assertThat(((InvalidRequestException) e).fieldErrors()).containsKey("attachments"));
+        assertThat(supervision.reports(task.id())).as("nothing half-saved").isEmpty();
+        assertThat(supervision.task(task.id()).progress()).isZero();
+
+        supervision.report(task.id(), period, 30, "已召开协调会", List.of(new Supervision.Upload("会议纪要.pdf", pdf),
+                new Supervision.Upload("现场.png", png), new Supervision.Upload("", new byte[0])), gov);
+        ReportView report = supervision.reports(task.id()).getFirst();
+        assertThat(report.attachments()).extracting(ReportView.Attachment::fileName)
+                .containsExactly("会议纪要.pdf", "现场.png");
+        ReportView.Attachment minutes = report.attachments().getFirst();
+        assertThat(minutes.contentType()).isEqualTo("application/pdf");
+        assertThat(supervision.attachment(minutes.id()).getValue()).isEqualTo(pdf);
+
+        org.sanrong.WebClient web = new org.sanrong.WebClient(port);
+        web.login("gov", org.sanrong.TestData.DEMO_PASSWORD);
+        HttpResponse<String> page = web.get("/supervision/tasks/" + task.id());
+        assertThat(page.body()).contains("会议纪要.pdf").contains("enctype=\"multipart/form-data\"");
+        HttpResponse<String> download = web.get("/supervision/attachments/" + minutes.id());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("application/pdf"));
+    }
 }

@@ -205,16 +205,32 @@ class SupervisionController {
     @PostMapping("/supervision/tasks/{id}/reports")
     String report(@PathVariable UUID id, @RequestParam(required = false) @Nullable String period,
             @RequestParam(required = false) @Nullable Integer percent,
-            @RequestParam(required = false) @Nullable String text, @AuthenticationPrincipal SignedInUser user,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> attachments,
+            @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) throws IOException {
         try {
-            supervision.report(id, period, percent, text, user);
+            List<Supervision.Upload> uploads = new java.util.ArrayList<>();
+            for (MultipartFile f : attachments == null ? List.<MultipartFile>of() : attachments) {
+                uploads.add(new Supervision.Upload(f.getOriginalFilename(), f.getBytes()));
+            }
+            supervision.report(id, period, percent, text, uploads, user);
             redirect.addFlashAttribute("notice", "进展已报送");
         } catch (InvalidRequestException e) {
             redirect.addFlashAttribute("errors", e.fieldErrors());
             redirect.addFlashAttribute("problem", String.join("；", e.fieldErrors().values()));
         }
         return "redirect:/supervision/tasks/" + id;
+    }
+
+    /** An attachment of a progress report, for whoever may open the task. */
+    @GetMapping("/supervision/attachments/{id}")
+    void attachment(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        var file = supervision.attachment(id);
+        response.setContentType(file.getKey().contentType());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(file.getKey().fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+        response.getOutputStream().write(file.getValue());
     }
 
     @PostMapping("/supervision/reports/{reportId}/review")

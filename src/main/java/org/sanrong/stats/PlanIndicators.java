@@ -81,13 +81,16 @@ public class PlanIndicators {
     private final String planName;
     private final BigDecimal yellowFrom;
     private final BigDecimal redAbove;
+    private final java.util.Set<String> units;
 
     PlanIndicators(JdbcClient jdbc, Statistics statistics, AuditTrail audit, ResourceLoader resources, Clock clock,
             @Value("${sanrong.plan.file:classpath:stats/plan-indicators-2021-2025.csv}") String planFile,
             @Value("${sanrong.plan.code:dongguan-finance-14th}") String planCode,
             @Value("${sanrong.plan.name:东莞市金融业发展“十四五”规划}") String planName,
             @Value("${sanrong.plan.yellow-from-points:10}") BigDecimal yellowFrom,
-            @Value("${sanrong.plan.red-above-points:30}") BigDecimal redAbove) {
+            @Value("${sanrong.plan.red-above-points:30}") BigDecimal redAbove,
+            @Value("${sanrong.plan.units:亿元,万元,元,%,家,只,个,户,件,项,人,笔,倍}") List<String> units) {
+        this.units = new java.util.LinkedHashSet<>(units.stream().map(String::strip).toList());
         this.jdbc = jdbc;
         this.statistics = statistics;
         this.audit = audit;
@@ -146,6 +149,88 @@ public class PlanIndicators {
                             new BigDecimal(c[3].strip()), new BigDecimal(c[4].strip()), c[5].strip()).update();
         }
         return plan;
+    }
+
+    /** What a plan upload saved: the plan and its indicators. */
+    public record LoadedPlan(UUID id, String code, String name, int baseYear, int targetYear, int indicators) {
+    }
+
+    /**
+     * Government uploads a plan file (the next five-year plan is another file): read and checked whole first, every
+     * bad line reported with what is wrong (missing columns, an unknown unit, a number that is not one...), and
+     * nothing saved unless all of it is good. Audited as LOAD_PLAN either way.
+     */
+    @Transactional
+    public LoadedPlan upload(@Nullable String code, @Nullable String name, @Nullable String fileName,
+            byte @Nullable [] file, SignedInUser user) {
+        String target = "plan:" + code;
+        if (!(user.hasRole(Role.GOV) || user.hasRole(Role.ADMIN))) {
+            audit.recordIndependently(user.username(), user.organisationId(), "LOAD_PLAN", target, Outcome.DENIED,
+                    null);
+            throw new AccessDeniedException("只有政府部门可以上传规划");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (code == null || !code.strip().matches("[a-z0-9][a-z0-9-]{2,59}")) {
+            errors.put("code", "规划编号须为3至60位小写字母、数字或连字符，如 dongguan-finance-15th");
+        } else if (jdbc.sql("SELECT count(*) FROM stats.plan WHERE code = ?").param(code.strip()).query(Long.class)
+                .single() > 0) {
+            errors.put("code", "规划编号 " + code.strip() + " 已存在");
+        }
+        if (name == null || name.isBlank()) {
+            errors.put("name", "请填写规划名称");
+        } else if (name.strip().length() > 200) {
+            errors.put("name", "规划名称不能超过200字");
+        }
+        PlanFile.Parsed parsed = null;
+        if (file == null || file.length == 0 || fileName == null || fileName.isBlank()) {
+            errors.put("file", "请选择规划文件（CSV 或 Excel）");
+        } else if (!fileName.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(csv|xlsx)")) {
+            errors.put("file", "规划文件须为 CSV 或 Excel（.xlsx）");
+        } else {
+            try {
+                parsed = PlanFile.read(fileName, file, units);
+                if (!parsed.problems().isEmpty()) {
+                    errors.put("file", String.join("\n", parsed.problems()));
+                }
+            } catch (RuntimeException e) {
+                errors.put("file", "无法读取文件：" + fileName);
+            }
+        }
+        if (!errors.isEmpty() || parsed == null) {
+            audit.recordIndependently(user.username(), user.organisationId(), "LOAD_PLAN", target, Outcome.FAILURE,
+                    String.join("；", errors.values()).lines().limit(5).reduce((a, b) -> a + "；" + b).orElse(""));
+            throw new InvalidRequestException(errors);
+        }
+        UUID plan = insert(code.strip(), name.strip(), fileName.strip(), parsed);
+        audit.record(user.username(), user.organisationId(), "LOAD_PLAN", "plan:" + plan, Outcome.SUCCESS,
+                name.strip() + "（" + parsed.baseYear() + "–" + parsed.targetYear() + "，" + parsed.rows().size()
+                        + " 项指标）");
+        return new LoadedPlan(plan, code.strip(), name.strip(), parsed.baseYear(), parsed.targetYear(),
+                parsed.rows().size());
+    }
+
+    private UUID insert(String code, String name, String source, PlanFile.Parsed parsed) {
+        UUID plan = UUID.randomUUID();
+        jdbc.sql("INSERT INTO stats.plan (id, code, name, base_year, target_year, source, loaded_at) VALUES (?, ?, ?, ?, "
+                + "?, ?, ?)").params(plan, code, name, parsed.baseYear(), parsed.targetYear(), source,
+                        Timestamp.from(clock.instant())).update();
+        int seq = 0;
+        for (PlanFile.Row r : parsed.rows()) {
+            jdbc.sql("INSERT INTO stats.plan_indicator (id, plan_id, seq, category, name, unit, base_value, "
+                    + "target_value, nature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(UUID.randomUUID(), plan, ++seq, r.category(), r.name(), r.unit(), r.base(), r.target(),
+                            r.nature()).update();
+        }
+        return plan;
+    }
+
+    /** The plans loaded, oldest first. */
+    @Transactional(readOnly = true)
+    public List<LoadedPlan> plans() {
+        return jdbc.sql("SELECT p.*, (SELECT count(*) FROM stats.plan_indicator i WHERE i.plan_id = p.id) AS n "
+                + "FROM stats.plan p ORDER BY p.loaded_at").query((rs, n) -> new LoadedPlan(rs.getObject("id",
+                        UUID.class), rs.getString("code"), rs.getString("name"), rs.getInt("base_year"),
+                        rs.getInt("target_year"), rs.getInt("n"))).list();
     }
 
     /** Every indicator of every plan, in the plan's order, with its latest value and progress. */

@@ -159,4 +159,71 @@ class PlanIndicatorsTest {
         assertThat(web.api("GET", "/api/v1/plan/indicators", "bank", TestData.DEMO_PASSWORD, null).statusCode())
                 .isEqualTo(403);
     }
+
+    static byte[] csv(String... lines) {
+        return ("\uFEFF" + String.join("\r\n", lines) + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theNextPlanIsAnotherFileAndABadFileSavesNothing() throws Exception {
+        SignedInUser gov = user("gov");
+        String code = "test-plan-" + UUID.randomUUID().toString().substring(0, 8);
+        long plansBefore = jdbc.sql("SELECT count(*) FROM stats.plan").query(Long.class).single();
+
+        var missing = assertThatThrownBy(() -> plan.upload(code, "十五五规划", "plan.csv", csv(
+                "category,indicator,base_2025,target_2030", "规模,金融业增加值,900,1200"), gov))
+                .isInstanceOf(InvalidRequestException.class);
+        missing.hasMessageContaining("表头缺少列").hasMessageContaining("单位（unit）").hasMessageContaining("属性（nature）");
+
+        InvalidRequestException bad = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequestException.class,
+                () -> plan.upload(code, "十五五规划", "plan.csv", csv("类别,指标,单位,2025年基期值,2030年目标值,属性",
+                        "规模,金融业增加值,亿元,900,1200,预期性",
+                        "规模,贷款余额,万亿,2,3,预期性",
+                        "结构,科技贷款占比,%,20,120,约束性",
+                        "结构,科技企业数,家,abc,500,预期性",
+                        "规模,金融业增加值,亿元,900,1000,指导性"), gov));
+        String problems = bad.fieldErrors().get("file");
+        assertThat(problems).contains("第3行：单位“万亿”不在可用单位内")
+                .contains("第4行：百分比须在0至100之间")
+                .contains("第5行：基期值不是数字：abc")
+                .contains("第6行：指标“金融业增加值”重复；属性须为预期性或约束性（填的是“指导性”）")
+                .doesNotContain("第2行");
+        assertThat(jdbc.sql("SELECT count(*) FROM stats.plan").query(Long.class).single()).as("nothing half-saved")
+                .isEqualTo(plansBefore);
+        assertThat(audit.search(new AuditQuery(null, "LOAD_PLAN", "plan:" + code, null, null, null), 0, 10).items())
+                .extracting(AuditEntry::outcome).contains(AuditEntry.Outcome.FAILURE);
+
+        // the same plan, right, in GBK as Excel users save CSV, through the API
+        byte[] good = String.join("\r\n", "类别,指标,单位,2025年基期值,2030年目标值,属性",
+                "规模,金融业增加值,亿元,900,1200,预期性", "结构,科技贷款占比,%,20,30,约束性").getBytes("GBK");
+        String boundary = "b" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\n" + code + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n东莞市金融业发展“十五五”规划\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan-2026-2030.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(good);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/plan/plans"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("gov:"
+                        + TestData.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode json = new ObjectMapper().readTree(created.body());
+        assertThat(json.path("baseYear").asInt()).isEqualTo(2025);
+        assertThat(json.path("targetYear").asInt()).isEqualTo(2030);
+        assertThat(json.path("indicators").asInt()).isEqualTo(2);
+        assertThat(plan.indicators()).filteredOn(i -> i.planName().equals("东莞市金融业发展“十五五”规划"))
+                .extracting(PlanIndicators.IndicatorView::name).containsExactly("金融业增加值", "科技贷款占比");
+        assertThatThrownBy(() -> plan.upload(code, "again", "plan.csv", good, gov))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("已存在");
+        assertThatThrownBy(() -> plan.upload("x-plan-bank", "银行", "plan.csv", good, user("bank")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        WebClient web = new WebClient(port);
+        web.login("gov", TestData.DEMO_PASSWORD);
+        assertThat(web.get("/plan/upload").body()).contains("id=\"plan-upload-form\"").contains(code);
+    }
 }

@@ -46,6 +46,35 @@ class PlanController {
         return "stats/plan";
     }
 
+    @GetMapping("/plan/upload")
+    String uploadForm(Model model) {
+        model.addAttribute("plans", plan.plans());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "stats/plan-upload";
+    }
+
+    /** A plan file (CSV or Excel) with its code and name; every bad line is shown, nothing saved then. */
+    @PostMapping("/plan/upload")
+    String upload(@RequestParam(required = false) @Nullable String code,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable MultipartFile file, @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) throws IOException {
+        try {
+            PlanIndicators.LoadedPlan loaded = plan.upload(code, name, file == null ? null
+                    : file.getOriginalFilename(), file == null ? null : file.getBytes(), user);
+            redirect.addFlashAttribute("notice", "已载入规划：" + loaded.name() + "（" + loaded.baseYear() + "–"
+                    + loaded.targetYear() + "，" + loaded.indicators() + " 项指标）");
+            return "redirect:/plan";
+        } catch (InvalidRequestException e) {
+            redirect.addFlashAttribute("errors", e.fieldErrors());
+            redirect.addFlashAttribute("code", code);
+            redirect.addFlashAttribute("name", name);
+            return "redirect:/plan/upload";
+        }
+    }
+
     @GetMapping("/plan/{id}")
     String show(@PathVariable UUID id, Model model) {
         PlanIndicators.IndicatorView i = plan.indicator(id);

@@ -136,12 +136,7 @@ public class EarlyWarning {
     @ApplicationModuleListener
     void on(EnterpriseDataImported e) {
         if (e.complete()) {
-            sweeping.lock(); // imports of several sources at once would otherwise lock the same rows in turn
-            try {
-                rescore(new java.util.TreeSet<>(e.creditCodes()));
-            } finally {
-                sweeping.unlock();
-            }
+            rescore(e.creditCodes());
         } else {
             sweepLater();
         }
@@ -174,10 +169,14 @@ public class EarlyWarning {
     public int sweep() {
         sweeping.lock();
         try {
+            long started = System.nanoTime();
             java.util.TreeSet<String> codes = new java.util.TreeSet<>(registry.creditCodes());
             codes.addAll(jdbc.sql("SELECT DISTINCT credit_code FROM warning.loan UNION SELECT credit_code FROM "
                     + "warning.score").query(String.class).list());
             rescore(codes);
+            org.slf4j.LoggerFactory.getLogger(EarlyWarning.class).info("Warning sweep: {} enterprises scored, {} "
+                    + "warnings open, in {} ms", codes.size(), jdbc.sql("SELECT count(*) FROM warning.warning_case "
+                    + "WHERE status <> 'CLOSED'").query(Long.class).single(), (System.nanoTime() - started) / 1_000_000);
             return codes.size();
         } finally {
             sweeping.unlock();
@@ -186,16 +185,39 @@ public class EarlyWarning {
 
     /** Scores these enterprises again, reading their hub data 500 at a time, one transaction per 500. */
     public void rescore(java.util.Collection<String> codes) {
-        List<String> all = List.copyOf(codes);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            transactions.executeWithoutResult(tx -> {
-                Map<String, EnterpriseHubData> data = hub.of(chunk);
-                for (String code : chunk) {
-                    rescore(code, data.getOrDefault(code, EnterpriseHubData.empty(code)));
-                }
-            });
+        List<String> all = List.copyOf(new java.util.TreeSet<>(codes));
+        sweeping.lock(); // one batch at a time, in code order: concurrent imports would lock the same rows in turn
+        try {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                transactions.executeWithoutResult(tx -> {
+                    Map<String, EnterpriseHubData> data = hub.of(chunk);
+                    for (String code : chunk) {
+                        rescore(code, data.getOrDefault(code, EnterpriseHubData.empty(code)));
+                    }
+                });
+            }
+        } finally {
+            sweeping.unlock();
         }
+    }
+
+    /** The enterprise's score as the rules would give it now, without keeping it or opening anything. */
+    @Transactional(readOnly = true)
+    public WarningRules.Score assess(String code) {
+        return compute(code, hub.of(code));
+    }
+
+    private WarningRules.Score compute(String code, EnterpriseHubData data) {
+        LocalDate today = LocalDate.now(clock);
+        List<WarningRules.LoanFact> loans = jdbc.sql("SELECT * FROM warning.loan WHERE credit_code = ?").param(code)
+                .query((rs, n) -> new WarningRules.LoanFact(rs.getString("status"), rs.getDate("as_of").toLocalDate(),
+                        rs.getLong("outstanding_fen"), rs.getDate("overdue_since") == null ? null
+                                : rs.getDate("overdue_since").toLocalDate())).list();
+        List<WarningRules.QualificationFact> quals = qualifications.of(code).stream()
+                .filter(q -> q.status() == QualificationView.Status.VERIFIED)
+                .map(q -> new WarningRules.QualificationFact(q.kindName(), q.validUntil())).toList();
+        return WarningRules.score(loans, quals, facts(code, data), rules(), levels(), today);
     }
 
     // ---- scoring -----------------------------------------------------------------------------------------------
@@ -211,15 +233,7 @@ public class EarlyWarning {
     }
 
     private WarningRules.Score rescore(String code, EnterpriseHubData data) {
-        LocalDate today = LocalDate.now(clock);
-        List<WarningRules.LoanFact> loans = jdbc.sql("SELECT * FROM warning.loan WHERE credit_code = ?").param(code)
-                .query((rs, n) -> new WarningRules.LoanFact(rs.getString("status"), rs.getDate("as_of").toLocalDate(),
-                        rs.getLong("outstanding_fen"), rs.getDate("overdue_since") == null ? null
-                                : rs.getDate("overdue_since").toLocalDate())).list();
-        List<WarningRules.QualificationFact> quals = qualifications.of(code).stream()
-                .filter(q -> q.status() == QualificationView.Status.VERIFIED)
-                .map(q -> new WarningRules.QualificationFact(q.kindName(), q.validUntil())).toList();
-        WarningRules.Score s = WarningRules.score(loans, quals, facts(code, data), rules(), levels(), today);
+        WarningRules.Score s = compute(code, data);
         String signals = describe(s.signals());
         if (s.signals().isEmpty() && jdbc.sql("SELECT count(*) FROM warning.score WHERE credit_code = ?").param(code)
                 .query(Long.class).single() == 0) {

@@ -178,6 +178,17 @@ class StatisticsWebTest {
         assertThat(gov.sheet("/supervision/export.xlsx?table=" + preview.tableId())).hasSize(5);
         assertThat(new String(gov.bytes("/supervision/report.pdf?table=" + preview.tableId()), 0, 5,
                 StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        // the board of one department: only the tasks it leads or co-operates on, on the page and in the export
+        String unit = java.net.URLEncoder.encode("市财政局", StandardCharsets.UTF_8);
+        assertThat(gov.text("/supervision?table=" + preview.tableId() + "&unit=" + unit))
+                .contains("id=\"unit-board-title\"").contains("class=\"unit-board\"");
+        List<List<String>> unitSheet = gov.sheet("/supervision/export.xlsx?table=" + preview.tableId() + "&unit="
+                + unit);
+        assertThat(unitSheet.size()).isBetween(2, 5);
+        assertThat(unitSheet.subList(1, unitSheet.size())).allSatisfy(row -> assertThat(row.get(4) + "、" + row.get(5))
+                .contains("市财政局"));
+        assertThat(new String(gov.bytes("/supervision/report.pdf?table=" + preview.tableId() + "&unit=" + unit), 0,
+                5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(gov.text("/statistics")).contains("id=\"cockpit-warnings\"");
         assertThat(gov.text("/statistics?month=2026-13")).contains("月份请写成");
     }

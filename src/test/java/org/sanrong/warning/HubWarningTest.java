@@ -109,6 +109,30 @@ class HubWarningTest {
         assertThat(red.signals()).contains("COURT_DEFAULTER|").contains("（直接红色）");
     }
 
+    /** DemoCockpit: hub data that raises yellow, orange and red, and one warning handled and closed. */
+    @Test
+    void theDemoRaisesYellowOrangeAndRedAndClosesOne() {
+        SignedInUser gov = new CreditFixtures(port, registry, authentication).signIn("gov");
+        var all = warnings.queue(null, gov);
+        assertThat(all).anySatisfy(c -> {
+            assertThat(c.level()).isEqualTo(WarningRules.Level.RED);
+            assertThat(c.signals()).contains("COURT_DEFAULTER|");
+        });
+        assertThat(all).anySatisfy(c -> {
+            assertThat(c.level()).isEqualTo(WarningRules.Level.ORANGE);
+            assertThat(c.signals()).contains("SOCIAL_DROP|").contains("UTILITY_COLLAPSE|");
+        });
+        assertThat(all).anySatisfy(c -> {
+            assertThat(c.level()).isEqualTo(WarningRules.Level.YELLOW);
+            assertThat(c.signals()).startsWith("SOCIAL_DROP|");
+        });
+        assertThat(all).anySatisfy(c -> {
+            assertThat(c.status()).isEqualTo(WarningCase.Status.CLOSED);
+            assertThat(c.finding()).startsWith("偶发纠纷和一次性处罚");
+            assertThat(c.signals()).contains("COURT_JUDGEMENT|").contains("PENALTY|");
+        });
+    }
+
     private WarningCase open(String code, SignedInUser gov) {
         return warnings.queue(null, gov).stream().filter(c -> c.creditCode().equals(code)
                 && c.status() != WarningCase.Status.CLOSED).findFirst().orElse(null);

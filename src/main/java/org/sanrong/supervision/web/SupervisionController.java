@@ -54,9 +54,11 @@ class SupervisionController {
 
     @GetMapping("/supervision")
     String board(@RequestParam(required = false) @Nullable UUID table,
+            @RequestParam(required = false) @Nullable String unit,
             @RequestParam(defaultValue = "false") boolean mine, @AuthenticationPrincipal SignedInUser user,
             Model model) {
-        List<TaskView> tasks = mine ? supervision.tasksOf(user.organisationId()) : supervision.tasks(table);
+        List<TaskView> tasks = mine ? supervision.tasksOf(user.organisationId()) : tasks(table, unit);
+        model.addAttribute("unit", unit == null || unit.isBlank() ? null : unit.strip());
         model.addAttribute("tables", supervision.tables());
         model.addAttribute("tasks", tasks);
         model.addAttribute("table", table);
@@ -68,8 +70,8 @@ class SupervisionController {
         model.addAttribute("byStatus", byStatus);
         Map<String, long[]> byUnit = new LinkedHashMap<>();
         for (TaskView t : tasks) {
-            for (String unit : t.leadUnits()) {
-                long[] c = byUnit.computeIfAbsent(unit, k -> new long[3]);
+            for (String lead : t.leadUnits()) {
+                long[] c = byUnit.computeIfAbsent(lead, k -> new long[3]);
                 c[0]++;
                 if (t.status() == TaskView.Status.COMPLETED) {
                     c[1]++;
@@ -85,21 +87,24 @@ class SupervisionController {
 
     /** The board as Excel for the quarterly meeting. */
     @GetMapping("/supervision/export.xlsx")
-    void export(@RequestParam(required = false) @Nullable UUID table, HttpServletResponse response) throws IOException {
+    void export(@RequestParam(required = false) @Nullable UUID table,
+            @RequestParam(required = false) @Nullable String unit, HttpServletResponse response) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode("督办任务.xlsx", StandardCharsets.UTF_8));
-        Spreadsheets.write(response.getOutputStream(), board(table));
+        Spreadsheets.write(response.getOutputStream(), board(table, unit));
     }
 
     /** The same as a PDF report for the meeting's papers. */
     @GetMapping("/supervision/report.pdf")
-    void report(@RequestParam(required = false) @Nullable UUID table, HttpServletResponse response)
+    void report(@RequestParam(required = false) @Nullable UUID table,
+            @RequestParam(required = false) @Nullable String unit, HttpServletResponse response)
             throws IOException {
-        String title = table == null ? "督查督办任务进展情况" : supervision.tables().stream()
-                .filter(t -> t.id().equals(table)).map(t -> t.title() + " 进展情况").findFirst().orElse("督查督办任务进展情况");
+        String title = (table == null ? "督查督办任务进展情况" : supervision.tables().stream()
+                .filter(t -> t.id().equals(table)).map(t -> t.title() + " 进展情况").findFirst().orElse("督查督办任务进展情况"))
+                + (unit == null || unit.isBlank() ? "" : "（" + unit.strip() + "）");
         byte[] pdf = PdfReports.tables(title, "截至 " + LocalDate.now() + "。完成进度为牵头单位最近一次报送；序时进度为开始至完成时限的"
-                + "时间比例；落后10个百分点以内为绿灯，10至30为黄灯，超过30或逾期未完成为红灯。", board(table), pdfFont,
+                + "时间比例；落后10个百分点以内为绿灯，10至30为黄灯，超过30或逾期未完成为红灯。", board(table, unit), pdfFont,
                 Map.of("督办任务", new float[] {2.5f, 0.8f, 3f, 6f, 2.5f, 2.5f, 1.6f, 1f, 1f, 1f, 0.8f, 1.2f}));
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
@@ -107,24 +112,34 @@ class SupervisionController {
         response.getOutputStream().write(pdf);
     }
 
-    private List<Spreadsheets.Sheet> board(@Nullable UUID table) {
+    /** A table's tasks (or all), and only a department's (lead or co-operating) when one is named. */
+    private List<TaskView> tasks(@Nullable UUID table, @Nullable String unit) {
+        List<TaskView> all = supervision.tasks(table);
+        if (unit == null || unit.isBlank()) {
+            return all;
+        }
+        String u = unit.strip();
+        return all.stream().filter(t -> t.leadUnits().contains(u) || t.coUnits().contains(u)).toList();
+    }
+
+    private List<Spreadsheets.Sheet> board(@Nullable UUID table, @Nullable String unit) {
         List<List<Object>> rows = new ArrayList<>();
         Map<String, long[]> byUnit = new LinkedHashMap<>();
-        for (TaskView t : supervision.tasks(table)) {
+        for (TaskView t : tasks(table, unit)) {
             rows.add(List.of(t.tableTitle(), t.no() == null ? t.seq() : t.no(), t.targetTask() == null ? ""
                     : t.targetTask(), t.measure(), String.join("、", t.leadUnits()), String.join("、", t.coUnits()),
                     t.deadline() == null ? "" : t.deadline().toString(), t.progress(),
                     t.schedule().schedulePercent() == null ? "" : t.schedule().schedulePercent(), t.status().label(),
                     light(t), t.reportOverdue() ? "逾期未报" : ""));
-            for (String unit : t.leadUnits()) {
-                long[] c = byUnit.computeIfAbsent(unit, k -> new long[3]);
+            for (String lead : t.leadUnits()) {
+                long[] c = byUnit.computeIfAbsent(lead, k -> new long[3]);
                 c[0]++;
                 c[1] += t.status() == TaskView.Status.COMPLETED ? 1 : 0;
                 c[2] += t.status() == TaskView.Status.LAGGING ? 1 : 0;
             }
         }
         List<List<Object>> units = new ArrayList<>();
-        byUnit.forEach((unit, c) -> units.add(List.of(unit, c[0], c[1], c[2])));
+        byUnit.forEach((lead, c) -> units.add(List.of(lead, c[0], c[1], c[2])));
         return List.of(new Spreadsheets.Sheet("督办任务", List.of("任务表", "序号", "重点任务", "具体措施", "牵头单位",
                 "配合单位", "完成时限", "完成进度（%）", "序时进度（%）", "状态", "灯", "报送"), rows),
                 new Spreadsheets.Sheet("按牵头单位", List.of("牵头单位", "任务数", "已完成", "滞后"), units));

@@ -360,6 +360,25 @@ public class Statistics {
         return out;
     }
 
+    /** 风险补偿: claims paid by the pools in the month and the year to date (the selected institution's, if one). */
+    public record Compensation(long claimsMonth, long paidMonthFen, long claimsYtd, long paidYtdFen) {
+    }
+
+    @Transactional(readOnly = true)
+    public Compensation compensation(Selection s) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("monthFrom", Date.valueOf(s.month().atDay(1)));
+        p.put("yearFrom", Date.valueOf(LocalDate.of(s.month().getYear(), 1, 1)));
+        p.put("end", Date.valueOf(s.reportingDate()));
+        p.put("inst", s.institution());
+        return jdbc.sql("SELECT count(*) FILTER (WHERE paid_on >= :monthFrom) AS cm, "
+                + "COALESCE(sum(amount_fen) FILTER (WHERE paid_on >= :monthFrom), 0) AS am, count(*) AS cy, "
+                + "COALESCE(sum(amount_fen), 0) AS ay FROM stats.compensation WHERE paid_on >= :yearFrom "
+                + "AND paid_on <= :end AND (CAST(:inst AS uuid) IS NULL OR institution_id = :inst)").params(p)
+                .query((rs, n) -> new Compensation(rs.getLong("cm"), rs.getLong("am"), rs.getLong("cy"),
+                        rs.getLong("ay"))).single();
+    }
+
     /** Median working days from a deal reaching an institution to its decision, for decisions this year. */
     private @Nullable Double medianResponse(Selection s) {
         List<Integer> days = new ArrayList<>();

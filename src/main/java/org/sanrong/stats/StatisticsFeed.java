@@ -7,6 +7,7 @@ import org.sanrong.deal.LoanDisbursed;
 import org.sanrong.deal.LoanStatusReported;
 import org.sanrong.demand.DemandClosed;
 import org.sanrong.demand.DemandPublished;
+import org.sanrong.riskshare.CompensationPaid;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,20 @@ import org.springframework.stereotype.Component;
 class StatisticsFeed {
 
     private final LoanBook book;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    StatisticsFeed(LoanBook book) {
+    StatisticsFeed(LoanBook book, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.book = book;
+        this.jdbc = jdbc;
+    }
+
+    /** A pool paid its share of a claim: counted once per claim. */
+    @ApplicationModuleListener
+    void on(CompensationPaid event) {
+        jdbc.sql("INSERT INTO stats.compensation (claim_id, scheme_code, institution_id, credit_code, amount_fen, "
+                + "paid_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id) DO NOTHING")
+                .params(event.claimId(), event.schemeCode(), event.institutionId(), event.enterpriseCreditCode(),
+                        event.amountFen(), java.sql.Date.valueOf(event.paidOn())).update();
     }
 
     @ApplicationModuleListener

@@ -69,7 +69,7 @@ public final class StatisticsTables {
     }
 
     /** The headline figures with their definitions, one indicator a row. */
-    public static Spreadsheets.Sheet figures(Figures f) {
+    public static Spreadsheets.Sheet figures(Figures f, Statistics.Compensation c) {
         Totals t = f.totals();
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("贷款余额（万元）", wan(t.balanceFen()), Definitions.BALANCE));
@@ -87,6 +87,8 @@ public final class StatisticsTables {
         rows.add(List.of("对接成功率（%）", pct(f.matchSuccessPercent()), Definitions.MATCH_SUCCESS));
         rows.add(List.of("响应中位工作日", f.medianResponseWorkingDays() == null ? "—" : f.medianResponseWorkingDays(),
                 Definitions.RESPONSE));
+        rows.add(List.of("本年风险补偿（笔）", c.claimsYtd(), Definitions.COMPENSATION));
+        rows.add(List.of("本年风险补偿金额（万元）", wan(c.paidYtdFen()), Definitions.COMPENSATION));
         for (Figures.AccessRate a : f.accessRates()) {
             rows.add(List.of("获贷率·" + a.label() + "（%）", a.listKept() ? pct(a.percent()) + "（" + a.withLoan() + "/"
                     + a.listed() + "）" : "未留存名单", Definitions.ACCESS_RATE));

@@ -326,4 +326,36 @@ class StatisticsTest {
         assertThat(found.get()).as("the demo population has a listed enterprise").isNotNull();
         return found.get();
     }
+
+    @Autowired
+    StatisticsFeed feed;
+
+    /** 风险补偿 in May 2001: two claims this month (one twice), one in April, one in June; one bank filtered. */
+    @Test
+    void compensationPaidCountsEachClaimOnceByMonthYearAndInstitution() {
+        UUID bank = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID may = UUID.randomUUID();
+        String code = TestData.creditCode();
+        feed.on(new org.sanrong.riskshare.CompensationPaid(may, "TECH", bank, "L1", code, 300_00L,
+                LocalDate.of(2001, 5, 10)));
+        feed.on(new org.sanrong.riskshare.CompensationPaid(may, "TECH", bank, "L1", code, 300_00L,
+                LocalDate.of(2001, 5, 10)));
+        feed.on(new org.sanrong.riskshare.CompensationPaid(UUID.randomUUID(), "TECH", other, "L2", code, 200_00L,
+                LocalDate.of(2001, 5, 31)));
+        feed.on(new org.sanrong.riskshare.CompensationPaid(UUID.randomUUID(), "TECH", bank, "L3", code, 100_00L,
+                LocalDate.of(2001, 4, 2)));
+        feed.on(new org.sanrong.riskshare.CompensationPaid(UUID.randomUUID(), "TECH", bank, "L4", code, 900_00L,
+                LocalDate.of(2001, 6, 1)));
+        // the listener runs asynchronously (after its publisher's commit), even when called directly
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            Statistics.Compensation c = statistics.compensation(Selection.of(YearMonth.of(2001, 5)));
+            assertThat(c.claimsMonth()).isEqualTo(2);
+            assertThat(c.paidMonthFen()).isEqualTo(500_00L);
+            assertThat(c.claimsYtd()).isEqualTo(3);
+            assertThat(c.paidYtdFen()).isEqualTo(600_00L);
+            assertThat(statistics.compensation(Selection.of(YearMonth.of(2001, 5)).withInstitution(bank)))
+                    .isEqualTo(new Statistics.Compensation(1, 300_00L, 2, 400_00L));
+        });
+    }
 }

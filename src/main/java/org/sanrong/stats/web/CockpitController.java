@@ -82,6 +82,7 @@ class CockpitController {
         List<Totals> industries = statistics.breakdown(s, bySection ? Statistics.Dimension.SECTION
                 : Statistics.Dimension.DIVISION);
         model.addAttribute("figures", figures);
+        model.addAttribute("compensation", statistics.compensation(s));
         model.addAttribute("t", figures.totals());
         model.addAttribute("official", official);
         model.addAttribute("towns", towns);
@@ -146,7 +147,7 @@ class CockpitController {
         Selection s = statistics.scoped(parse(month, category, productType, industry, town, institution), user);
         boolean official = user.hasRole(Role.GOV) || user.hasRole(Role.ADMIN);
         Spreadsheets.Sheet sheet = switch (table) {
-            case "figures" -> StatisticsTables.figures(statistics.figures(s));
+            case "figures" -> StatisticsTables.figures(statistics.figures(s), statistics.compensation(s));
             case "trend" -> StatisticsTables.trend(statistics.trend(s, 13));
             case "towns" -> StatisticsTables.totals("分镇街", "镇街", statistics.breakdown(s, Statistics.Dimension.TOWN));
             case "institutions" -> {

@@ -136,7 +136,16 @@ public class EarlyWarning {
     @ApplicationModuleListener
     void on(EnterpriseDataImported e) {
         if (e.complete()) {
-            rescore(e.creditCodes());
+            // on the sweep thread, 500 to a transaction, so no long transaction of this listener holds their rows
+            Set<String> codes = Set.copyOf(e.creditCodes());
+            background.execute(() -> {
+                try {
+                    rescore(codes);
+                } catch (RuntimeException ex) {
+                    org.slf4j.LoggerFactory.getLogger(EarlyWarning.class).error("Re-scoring after an import failed; "
+                            + "the nightly sweep will catch up", ex);
+                }
+            });
         } else {
             sweepLater();
         }
@@ -235,8 +244,11 @@ public class EarlyWarning {
     private WarningRules.Score rescore(String code, EnterpriseHubData data) {
         WarningRules.Score s = compute(code, data);
         String signals = describe(s.signals());
-        if (s.signals().isEmpty() && jdbc.sql("SELECT count(*) FROM warning.score WHERE credit_code = ?").param(code)
-                .query(Long.class).single() == 0) {
+        // the open case first, then the score: the order the queue's own writes (close, then re-score) take them
+        Optional<WarningCase> open = jdbc.sql(SELECT + " WHERE credit_code = ? AND status <> 'CLOSED' FOR UPDATE")
+                .param(code).query((rs, n) -> map(rs)).optional();
+        if (s.signals().isEmpty() && open.isEmpty() && jdbc.sql("SELECT count(*) FROM warning.score WHERE "
+                + "credit_code = ?").param(code).query(Long.class).single() == 0) {
             return s; // nothing to say and nothing said before: no row for every quiet enterprise of the city
         }
         jdbc.sql("INSERT INTO warning.score (credit_code, score, level, signals, scored_at) VALUES (?, ?, ?, ?, ?) "
@@ -247,8 +259,6 @@ public class EarlyWarning {
         if (s.level() == null) {
             return s;
         }
-        Optional<WarningCase> open = jdbc.sql(SELECT + " WHERE credit_code = ? AND status <> 'CLOSED'").param(code)
-                .query((rs, n) -> map(rs)).optional();
         if (open.isPresent()) {
             WarningCase c = open.get();
             if (s.level().ordinal() < c.level().ordinal()) {

@@ -189,7 +189,9 @@ class StatisticsWebTest {
                 .contains("市财政局"));
         assertThat(new String(gov.bytes("/supervision/report.pdf?table=" + preview.tableId() + "&unit=" + unit), 0,
                 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        assertThat(gov.text("/statistics")).contains("id=\"cockpit-warnings\"");
+        assertThat(gov.text("/statistics")).contains("id=\"cockpit-warnings\"")
+                .contains("id=\"chart-cockpit-warning-towns\"").contains("id=\"chart-cockpit-warning-sections\"")
+                .contains("id=\"fig-compensation\"");
         assertThat(gov.text("/statistics?month=2026-13")).contains("月份请写成");
     }
 

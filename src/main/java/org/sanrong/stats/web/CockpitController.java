@@ -97,7 +97,16 @@ class CockpitController {
         if (!official) {
             model.addAttribute("rank", statistics.rankOf(user.organisationId(), s.month()));
         } else {
-            model.addAttribute("warningSummary", warnings.summary(user));
+            var warningSummary = warnings.summary(user);
+            model.addAttribute("warningSummary", warningSummary);
+            Map<String, Long> warningTowns = new java.util.LinkedHashMap<>();
+            warningSummary.openByTown().forEach((k, v) -> warningTowns.merge(reference.town(k).map(t -> t.name())
+                    .orElse(k), v, Long::sum));
+            Map<String, Long> warningSections = new java.util.LinkedHashMap<>();
+            warningSummary.openBySection().forEach((k, v) -> warningSections.merge(reference.industry(k)
+                    .map(i -> k + " " + i.name()).orElse(k), v, Long::sum));
+            model.addAttribute("warningTownChart", charts.bar(warningTowns));
+            model.addAttribute("warningSectionChart", charts.bar(warningSections));
         }
         List<String> months = trend.stream().map(p -> p.month().toString()).toList();
         Map<String, List<? extends Number>> balance = new LinkedHashMap<>();

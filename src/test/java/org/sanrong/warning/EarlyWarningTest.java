@@ -106,6 +106,8 @@ class EarlyWarningTest {
         assertThat(queue.body()).contains("id=\"warning-summary\"").contains("id=\"on-time\"")
                 .contains("id=\"chart-warning-towns\"").contains("id=\"chart-warning-sections\"");
         assertThat(web.get("/warnings/rules").body()).contains("id=\"rule-OVERDUE_90\"");
+        assertThat(web.get("/warnings?status=CLOSED&level=ORANGE").body()).contains(raised.id().toString());
+        assertThat(web.get("/warnings?status=CLOSED&level=RED").body()).doesNotContain(raised.id().toString());
 
         // more than 90 days overdue forces red: a new case opens at the higher level
         jdbc.sql("UPDATE warning.loan SET overdue_since = ? WHERE credit_code = ?")

@@ -29,8 +29,9 @@ class WarningApi {
 
     @GetMapping
     List<WarningCase> queue(@RequestParam(required = false) WarningCase.@Nullable Status status,
+            @RequestParam(required = false) WarningRules.@Nullable Level level,
             @AuthenticationPrincipal SignedInUser user) {
-        return warnings.queue(status, user);
+        return warnings.queue(status, user).stream().filter(c -> level == null || c.level() == level).toList();
     }
 
     @GetMapping("/{id}")

@@ -36,11 +36,15 @@ class WarningController {
     @GetMapping("/warnings")
     @PreAuthorize("hasAnyRole('GOV', 'ADMIN', 'INSTITUTION')")
     String queue(@RequestParam(required = false) WarningCase.@Nullable Status status,
+            @RequestParam(required = false) org.sanrong.warning.WarningRules.@Nullable Level level,
             @AuthenticationPrincipal SignedInUser user, Model model) {
         boolean official = user.hasRole(Role.GOV) || user.hasRole(Role.ADMIN);
-        model.addAttribute("cases", warnings.queue(status, user));
+        model.addAttribute("cases", warnings.queue(status, user).stream().filter(c -> level == null
+                || c.level() == level).toList());
         model.addAttribute("status", status);
         model.addAttribute("statuses", WarningCase.Status.values());
+        model.addAttribute("level", level);
+        model.addAttribute("levels", org.sanrong.warning.WarningRules.Level.values());
         model.addAttribute("official", official);
         if (official) {
             EarlyWarning.Summary s = warnings.summary(user);

@@ -113,9 +113,9 @@ class AccessMatrixTest {
             }
         }
 
-        Map<String, Caller> callers = new LinkedHashMap<>();
+        Map<String, RouteCaller> callers = new LinkedHashMap<>();
         for (String user : CALLERS) {
-            callers.put(user == null ? "anonymous" : user, new Caller(user));
+            callers.put(user == null ? "anonymous" : user, new RouteCaller(port, user, authentication, apiTokens));
         }
         Map<String, String[]> observed = new TreeMap<>();
         int calls = 0;
@@ -128,7 +128,7 @@ class AccessMatrixTest {
         for (Route route : ordered) {
             String[] row = new String[CALLERS.size()];
             int column = 0;
-            for (Caller caller : callers.values()) {
+            for (RouteCaller caller : callers.values()) {
                 row[column++] = caller.allowed(route) ? "Y" : "N";
                 calls++;
             }
@@ -197,6 +197,24 @@ class AccessMatrixTest {
 
     /** Every handler mapping, plus every OpenAPI operation (which must be among them). */
     Map<String, Route> routes() {
+        Map<String, Route> routes = handlerRoutes(mappings);
+        JsonNode doc = new ObjectMapper().readTree(new RouteCaller(port, null, authentication, apiTokens)
+                .send("GET", "/v3/api-docs", Map.of(), null).body());
+        List<String> undocumented = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                String key = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                if (!routes.containsKey(key)) {
+                    undocumented.add(key);
+                }
+            }
+        }
+        assertThat(undocumented).as("OpenAPI operations without a handler mapping").isEmpty();
+        return routes;
+    }
+
+    /** Every handler mapping's method and path, with a request for it that binds. */
+    static Map<String, Route> handlerRoutes(RequestMappingHandlerMapping mappings) {
         Map<String, Route> routes = new TreeMap<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = e.getKey();
@@ -210,18 +228,6 @@ class AccessMatrixTest {
                 }
             }
         }
-        JsonNode doc = new ObjectMapper().readTree(new Caller(null).send("GET", "/v3/api-docs", Map.of(), null)
-                .body());
-        List<String> undocumented = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                String key = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-                if (!routes.containsKey(key)) {
-                    undocumented.add(key);
-                }
-            }
-        }
-        assertThat(undocumented).as("OpenAPI operations without a handler mapping").isEmpty();
         return routes;
     }
 
@@ -300,11 +306,16 @@ class AccessMatrixTest {
 
     /** Fills a pattern's variables: a typed value, or the first literal of a {name:a|b} alternative. */
     static String fill(Route route) {
+        return fill(route, Map.of());
+    }
+
+    /** Fills a pattern's variables, taking the given values first (by variable name). */
+    static String fill(Route route, Map<String, String> values) {
         Matcher m = VARIABLE.matcher(route.pattern());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String v = route.variables().get(m.group(1));
-            if (m.group(2) != null && m.group(2).matches("[\\w-]+(\\|[\\w-]+)*")) {
+            String v = values.containsKey(m.group(1)) ? values.get(m.group(1)) : route.variables().get(m.group(1));
+            if (!values.containsKey(m.group(1)) && m.group(2) != null && m.group(2).matches("[\\w-]+(\\|[\\w-]+)*")) {
                 v = m.group(2).split("\\|")[0];
             }
             m.appendReplacement(out, Matcher.quoteReplacement(v == null ? UUID.randomUUID().toString() : v));
@@ -316,112 +327,6 @@ class AccessMatrixTest {
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
         }
         return path;
-    }
-
-    /** One caller: a browser session for pages (with its CSRF token) and credentials for the API. */
-    final class Caller {
-
-        private final String user;
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        private String csrf = "";
-        private final String authorization;
-
-        Caller(String user) {
-            this.user = user;
-            if (user == null) {
-                authorization = null;
-            } else {
-                SignedInUser signedIn = (SignedInUser) authentication.authenticate(UsernamePasswordAuthenticationToken
-                        .unauthenticated(user, TestData.DEMO_PASSWORD)).getPrincipal();
-                // an organisation admin's API token (no password hash per call); others use HTTP Basic
-                authorization = signedIn.organisationAdmin()
-                        ? "Bearer " + apiTokens.create("access matrix", signedIn).token()
-                        : "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestData.DEMO_PASSWORD)
-                                .getBytes(StandardCharsets.UTF_8));
-            }
-            signIn();
-        }
-
-        private void signIn() {
-            csrf = token(send("GET", "/login", Map.of(), null).body());
-            if (user != null) {
-                HttpResponse<String> r = send("POST", "/login", Map.of("Content-Type",
-                        "application/x-www-form-urlencoded"), "username=" + user + "&password="
-                        + URLEncoder.encode(TestData.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                        + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
-                assertThat(r.headers().firstValue("Location").orElse("")).as(user + " signs in")
-                        .doesNotContain("error");
-                csrf = token(send("GET", "/account/password", Map.of(), null).body());
-            }
-        }
-
-        private static String token(String page) {
-            Matcher m = CSRF.matcher(page);
-            return m.find() ? m.group(1) : "";
-        }
-
-        boolean allowed(Route route) {
-            HttpResponse<String> r = call(route);
-            if (!route.api() && user != null && r.statusCode() == 302 && r.headers().firstValue("Location")
-                    .orElse("").contains("/login?")) {
-                // a session ended by what an earlier call did (never expected): sign in again and retry once
-                signIn();
-                r = call(route);
-            }
-            int status = r.statusCode();
-            if (status == 401 || status == 403) {
-                return false;
-            }
-            String location = r.headers().firstValue("Location").orElse("");
-            return !(status / 100 == 3 && URI.create(location).getPath().equals("/login"));
-        }
-
-        private HttpResponse<String> call(Route route) {
-            Map<String, String> headers = new LinkedHashMap<>(route.headers());
-            String path = fill(route);
-            String body = route.body();
-            if (route.api()) {
-                headers.put("Accept", "application/json");
-                if (authorization != null) {
-                    headers.put("Authorization", authorization);
-                }
-            } else {
-                headers.put("X-CSRF-TOKEN", csrf);
-            }
-            if ("multipart".equals(body)) {
-                String boundary = "matrix" + UUID.randomUUID().toString().replace("-", "");
-                headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
-                StringBuilder b = new StringBuilder();
-                for (String part : route.parts()) {
-                    b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(part)
-                            .append("\"; filename=\"x.csv\"\r\nContent-Type: text/csv\r\n\r\na\r\n");
-                }
-                body = b.append("--").append(boundary).append("--\r\n").toString();
-            } else if (body != null) {
-                headers.put("Content-Type", "application/json");
-            } else if (!route.method().equals("GET")) {
-                headers.put("Content-Type", "application/x-www-form-urlencoded");
-                body = "";
-            }
-            return send(route.method(), path, headers, body);
-        }
-
-        HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
-            headers.forEach(b::header);
-            try {
-                return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IllegalStateException(method + " " + path, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     static Set<String> keys(Map<String, ?> m) {

@@ -97,6 +97,60 @@ class ObjectAccessTest {
         sweep("bank", "bank2", 2);
     }
 
+    /**
+     * The moves that move money, with bodies that would succeed for the deal's own institution: another
+     * institution's pick-up, decision, disbursement, investment and loan report are all "not found" and change
+     * nothing, at every stage of the deal.
+     */
+    @Test
+    void anotherInstitutionCannotPickUpDecideDisburseOrReportOnADeal() {
+        var fx = new org.sanrong.deal.DealFixtures(port, registry);
+        var enterprise = fx.enterprise();
+        var lender = fx.lender();
+        var stranger = fx.lender();
+        UUID deal = fx.apply(enterprise, lender, fx.demand(enterprise, false));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String approve = """
+                {"decision": "APPROVE", "offer": {"amountFen": 100000000, "annualRatePercent": 4, "termMonths": 12}}""";
+        String disburse = """
+                {"loanNumber": "IDOR-1", "amountFen": 100000000, "disbursedOn": "%s", "annualRatePercent": 4,
+                 "termMonths": 12, "maturityOn": "%s"}""".formatted(today,
+                java.time.LocalDate.parse(today).plusMonths(12));
+        String report = "{\"status\": \"OVERDUE\", \"asOf\": \"" + today + "\", \"outstandingFen\": 1}";
+
+        assertThat(fx.api("POST", "/api/v1/deals/" + deal + "/pickup", stranger.username(), null).statusCode())
+                .isEqualTo(404);
+        assertThat(dealStatus(deal)).isEqualTo("AWAITING_PICKUP");
+        assertThat(fx.api("POST", "/api/v1/deals/" + deal + "/pickup", lender.username(), null).statusCode())
+                .isEqualTo(200);
+        assertThat(fx.api("POST", "/api/v1/deals/" + deal + "/decision", stranger.username(), approve)
+                .statusCode()).isEqualTo(404);
+        assertThat(dealStatus(deal)).isEqualTo("UNDER_REVIEW");
+        assertThat(fx.api("POST", "/api/v1/deals/" + deal + "/decision", lender.username(), approve).statusCode())
+                .isEqualTo(200);
+        assertThat(fx.api("POST", "/api/v1/deals/" + deal + "/offer/acceptance", enterprise.username(), null)
+                .statusCode()).isEqualTo(200);
+        assertThat(fx.api("POST", "/api/v1/deals/" + deal + "/disbursement", stranger.username(), disburse)
+                .statusCode()).isEqualTo(404);
+        assertThat(fx.api("POST", "/api/v1/deals/" + deal + "/investment", stranger.username(),
+                "{\"amountFen\": 100000000, \"investedOn\": \"" + today + "\"}").statusCode()).isEqualTo(404);
+        assertThat(dealStatus(deal)).isEqualTo("ACCEPTED");
+        assertThat(fx.api("POST", "/api/v1/deals/" + deal + "/disbursement", lender.username(), disburse)
+                .statusCode()).isEqualTo(201);
+        long reports = jdbc.sql("SELECT count(*) FROM deal.loan_status_report WHERE deal_id = ?").param(deal)
+                .query(Long.class).single();
+        assertThat(fx.api("POST", "/api/v1/deals/" + deal + "/loan-status", stranger.username(), report)
+                .statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM deal.loan_status_report WHERE deal_id = ?").param(deal)
+                .query(Long.class).single()).as("no report added").isEqualTo(reports);
+        assertThat(dealStatus(deal)).isEqualTo("FUNDED");
+        assertThat(fx.api("GET", "/api/v1/deals/" + deal, stranger.username(), null).statusCode()).isEqualTo(404);
+    }
+
+    private String dealStatus(UUID deal) {
+        return jdbc.sql("SELECT status FROM deal.deal WHERE id = ?").param(deal).query(String.class).single();
+    }
+
     private void sweep(String ownerName, String strangerName, int column) throws Exception {
         Map<String, AccessMatrixTest.Route> routes = AccessMatrixTest.handlerRoutes(mappings);
         Map<String, String[]> matrix = AccessMatrixTest.declared();

@@ -189,6 +189,10 @@ class ObjectAccessTest {
             }
             (value.length() == 18 ? codes : uuids).add(value);
         }
+        // the shelf (金融超市) is public: a published product is not the owner's secret even when it sits on a page
+        // of the shelf the stranger's crawl did not reach
+        jdbc.sql("SELECT id FROM catalog.product WHERE status = 'PUBLISHED'").query(UUID.class).list()
+                .forEach(id -> uuids.remove(id.toString()));
 
         List<String> holes = new ArrayList<>();
         int calls = 0;
@@ -267,7 +271,7 @@ class ObjectAccessTest {
         }
         return "answered " + status + (location.isEmpty() ? "" : " → " + location) + " where a random id gets "
                 + baseline.statusCode() + " " + location(baseline) + ": "
-                + r.body().substring(0, Math.min(160, r.body().length())).replaceAll("\\s+", " ");
+                + r.body().substring(0, Math.min(600, r.body().length())).replaceAll("\\s+", " ");
     }
 
     private static String location(HttpResponse<String> r) {

@@ -7,6 +7,7 @@ import org.sanrong.identity.Membership;
 import org.sanrong.identity.OrganisationKind;
 import org.sanrong.identity.OrganisationRegistry;
 import org.sanrong.identity.Registration;
+import org.sanrong.identity.Role;
 import org.sanrong.platform.DatabaseMode;
 import org.sanrong.platform.SanrongProperties;
 import org.sanrong.reference.UnifiedSocialCreditCode;
@@ -50,7 +51,10 @@ class DemoData implements ApplicationRunner {
             new DemoAccount("gov", "政府部门", "东莞市委金融办（演示）"),
             new DemoAccount("bank", "金融机构·银行", "东莞科创银行（演示）"),
             new DemoAccount("investor", "金融机构·创投基金", "松山湖天使创投基金（演示）"),
-            new DemoAccount("enterprise", "科技企业", "东莞星河智能科技有限公司（演示）"));
+            new DemoAccount("enterprise", "科技企业", "东莞星河智能科技有限公司（演示）"),
+            new DemoAccount("sysadmin", "系统管理员", "三融平台运营中心"),
+            new DemoAccount("secadmin", "安全管理员", "三融平台运营中心"),
+            new DemoAccount("auditor", "审计管理员", "三融平台运营中心"));
 
     private final OrganisationRegistry registry;
     private final Membership membership;
@@ -77,6 +81,9 @@ class DemoData implements ApplicationRunner {
             seed();
             log.info("Demo data seeded.");
         }
+        if (membership.account("auditor").isEmpty()) {
+            seedDuties();
+        }
         population.seedIfEmpty();
         StringBuilder banner = new StringBuilder("\n  Demo accounts (password " + PASSWORD + "):\n");
         ACCOUNTS.forEach(a -> banner.append(String.format("    %-11s %-10s %s%n", a.username(), a.role(),
@@ -97,6 +104,21 @@ class DemoData implements ApplicationRunner {
         registry.approve(fund, "system");
         registry.register(new Registration(ACCOUNTS.get(4).organisation(), code("91441900", "MA4W7K3L0"), null,
                 "王创始人", "13800138003", "enterprise", "星河智能 王总", PASSWORD));
+    }
+
+    /**
+     * The operator's three separated duties (三权分立), each its own account invited by {@code admin}: the system
+     * administrator (organisations, accounts), the security administrator (roles, settings), the auditor.
+     */
+    private void seedDuties() {
+        seedDuty("sysadmin", "系统管理员 赵工", Role.SYSTEM_ADMIN);
+        seedDuty("secadmin", "安全管理员 钱工", Role.SECURITY_ADMIN);
+        seedDuty("auditor", "审计管理员 孙工", Role.AUDITOR);
+    }
+
+    private void seedDuty(String username, String displayName, Role duty) {
+        membership.acceptInvitation(membership.invite("admin", username, displayName), PASSWORD, null);
+        membership.appointAtSetup(username, duty);
     }
 
     /** A valid credit code from its first 8 and next 9 characters. */

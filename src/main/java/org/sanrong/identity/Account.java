@@ -28,7 +28,7 @@ public class Account {
     private final Organisation.Id organisationId;
     private final Username username;
     private final String displayName;
-    private final Set<Role> roles;
+    private Set<Role> roles;
     private final boolean organisationAdmin;
     private final @Nullable String mobile;
     private final Instant createdAt;
@@ -43,6 +43,10 @@ public class Account {
             Instant passwordChangedAt, Status status, int failedLogins, @Nullable Instant lockedUntil) {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("an account needs at least one role");
+        }
+        String separation = Role.separationProblem(roles);
+        if (separation != null) {
+            throw new IllegalArgumentException(separation);
         }
         this.id = id;
         this.organisationId = organisationId;
@@ -96,6 +100,18 @@ public class Account {
     void changePassword(String newHash, Instant now) {
         passwordHash = newHash;
         passwordChangedAt = now;
+    }
+
+    /** Replaces the roles; a separated duty is held alone (三权分立). */
+    void assignRoles(Set<Role> next) {
+        if (next.isEmpty()) {
+            throw new IllegalArgumentException("an account needs at least one role");
+        }
+        String separation = Role.separationProblem(next);
+        if (separation != null) {
+            throw new IllegalArgumentException(separation);
+        }
+        roles = Set.copyOf(next);
     }
 
     void disable() {

@@ -60,6 +60,13 @@ class Accounts {
                 .update();
     }
 
+    void updateRoles(Account a) {
+        jdbc.sql("UPDATE identity.account SET roles = :roles WHERE id = :id")
+                .param("roles", roles(a.roles()))
+                .param("id", a.id().value())
+                .update();
+    }
+
     Optional<Account> findByUsername(String username) {
         if (!Username.isValid(username)) {
             return Optional.empty();

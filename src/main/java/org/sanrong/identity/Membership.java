@@ -39,11 +39,13 @@ public class Membership {
     private final Clock clock;
     /** How many of the latest passwords, the current one included, a new one may not repeat. */
     private final int passwordHistory;
+    private final SignedInSessions sessions;
 
     Membership(Accounts accounts, Organisations organisations, OrganisationRegistry registry,
             PasswordEncoder passwords, AuditTrail audit, JdbcClient jdbc, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${sanrong.security.password.history:5}")
-            int passwordHistory) {
+            int passwordHistory, SignedInSessions sessions) {
+        this.sessions = sessions;
         this.passwordHistory = passwordHistory;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -216,9 +218,75 @@ public class Membership {
         return jdbc.sql("SELECT count(*) FROM identity.account").query(Long.class).single();
     }
 
+    /** Disables an account; its open page sessions end at once (the next request goes to the login page). */
     @Transactional
     public void disable(UUID accountId) {
-        change(accountId, "DISABLE_ACCOUNT", Account::disable);
+        Account account = change(accountId, "DISABLE_ACCOUNT", Account::disable);
+        sessions.end(u -> u.username().equals(account.username().value()));
+    }
+
+    /** The roles an operator account may be given: everyday operation or exactly one separated duty. */
+    public static final java.util.List<Role> OPERATOR_ROLES = java.util.List.of(Role.ADMIN, Role.SYSTEM_ADMIN,
+            Role.SECURITY_ADMIN, Role.AUDITOR);
+
+    /**
+     * The security administrator gives an operator account its role (三权分立): everyday operation (ADMIN) or exactly
+     * one of the separated duties. Only a security administrator may, never for their own account, and only within
+     * the platform operator's organisation; refusals are audited. The account's sessions end so the new role applies
+     * from its next sign-in.
+     */
+    @Transactional
+    public void assignRole(String securityAdmin, UUID accountId, Role role) {
+        Account actor = accounts.findByUsername(securityAdmin).orElseThrow(() -> new NotFoundException("账号不存在"));
+        Account account = accounts.find(new Account.Id(accountId))
+                .orElseThrow(() -> new NotFoundException("账号不存在"));
+        String refusal = null;
+        if (!actor.roles().contains(Role.SECURITY_ADMIN)) {
+            refusal = "只有安全管理员可以分配角色";
+        } else if (actor.id().equals(account.id())) {
+            refusal = "安全管理员不能更改自己的角色";
+        } else if (!OPERATOR_ROLES.contains(role)) {
+            refusal = "只能分配平台运营、系统管理员、安全管理员或审计管理员角色";
+        } else if (organisations.find(account.organisationId()).map(o -> o.kind() != OrganisationKind.OPERATOR)
+                .orElse(true)) {
+            refusal = "只有平台运营中心的账号可以担任管理角色";
+        }
+        if (refusal != null) {
+            audit.recordIndependently(actor.username().value(), actor.organisationId().value(), "ASSIGN_ROLE",
+                    "account:" + account.username(), Outcome.DENIED, role + " " + refusal);
+            throw new InvalidRequestException(java.util.Map.of("role", refusal));
+        }
+        appoint(account, role);
+    }
+
+    /**
+     * Gives an operator account one role without a security administrator: only for seeding (the demo's and a new
+     * installation's first security administrator), never from a request.
+     */
+    @Transactional
+    public void appointAtSetup(String username, Role role) {
+        Account account = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("账号不存在"));
+        if (!OPERATOR_ROLES.contains(role) || organisations.find(account.organisationId())
+                .map(o -> o.kind() != OrganisationKind.OPERATOR).orElse(true)) {
+            throw new InvalidRequestException("只有平台运营中心的账号可以担任管理角色");
+        }
+        appoint(account, role);
+    }
+
+    private void appoint(Account account, Role role) {
+        account.assignRoles(java.util.EnumSet.of(role));
+        accounts.updateRoles(account);
+        audit.record("ASSIGN_ROLE", "account:" + account.username(), Outcome.SUCCESS, role.name());
+        sessions.end(u -> u.username().equals(account.username().value()));
+    }
+
+    /** The platform operator's accounts with their roles, for the security administrator. */
+    @Transactional(readOnly = true)
+    public List<AccountView> operatorAccounts() {
+        Instant now = clock.instant();
+        return organisations.ofKind(OrganisationKind.OPERATOR).stream()
+                .flatMap(o -> accounts.ofOrganisation(o.id()).stream().map(a -> AccountView.of(a, o.name(), now)))
+                .toList();
     }
 
     @Transactional
@@ -231,12 +299,13 @@ public class Membership {
         change(accountId, "UNLOCK_ACCOUNT", Account::unlock);
     }
 
-    private void change(UUID accountId, String action, java.util.function.Consumer<Account> change) {
+    private Account change(UUID accountId, String action, java.util.function.Consumer<Account> change) {
         Account account = accounts.find(new Account.Id(accountId))
                 .orElseThrow(() -> new NotFoundException("账号不存在"));
         change.accept(account);
         accounts.update(account);
         audit.record(action, "account:" + account.username(), Outcome.SUCCESS, null);
+        return account;
     }
 
     private boolean invitationPendingFor(String username) {

@@ -36,9 +36,11 @@ public class OrganisationRegistry {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SignedInSessions sessions;
 
     OrganisationRegistry(Organisations organisations, Accounts accounts, PasswordEncoder passwords, AuditTrail audit,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, SignedInSessions sessions) {
+        this.sessions = sessions;
         this.organisations = organisations;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -165,6 +167,7 @@ public class OrganisationRegistry {
         }
         organisations.update(organisation);
         audit.record("DISABLE_ORGANISATION", "organisation:" + id, Outcome.SUCCESS, organisation.name());
+        sessions.end(u -> u.organisationId().equals(id));
     }
 
     @Transactional

@@ -62,6 +62,11 @@ class Organisations {
                 .query(Organisations::map).optional();
     }
 
+    java.util.List<Organisation> ofKind(OrganisationKind kind) {
+        return jdbc.sql("SELECT * FROM identity.organisation WHERE kind = ? ORDER BY registered_at").param(kind.name())
+                .query(Organisations::map).list();
+    }
+
     boolean existsByCreditCode(String code) {
         return jdbc.sql("SELECT count(*) FROM identity.organisation WHERE credit_code = ?").param(code)
                 .query(Long.class).single() > 0;

@@ -36,6 +36,19 @@ class SecurityConfiguration {
 
     static final String LOGIN_ERROR = "sanrong.loginError";
 
+    /**
+     * Everything outside the operator's duty pages is for the everyday roles: an account holding a separated duty
+     * (三权分立) reaches only its duty's pages and its own account pages — the auditor reads the audit trail and
+     * nothing else. The declared matrix of who may call what is docs/security/access-matrix.csv.
+     */
+    static final String[] BUSINESS_ROLES = {Role.ENTERPRISE.name(), Role.INSTITUTION.name(), Role.GOV.name(),
+        Role.ADMIN.name()};
+
+    /** Pages every signed-in account has: home, its own password, sessions, second factor, messages, logout. */
+    static final String[] PERSONAL_PAGES = {"/account/**", "/login/mfa/**", "/inbox/**", "/logout"};
+
+    static final String[] PERSONAL_API = {"/api/v1/me", "/api/v1/inbox/**"};
+
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
             + "form-action 'self'; base-uri 'self'; object-src 'none'";
@@ -118,8 +131,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/registrations").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/reference/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/products").permitAll()
+                        .requestMatchers("/api/v1/admin/organisations/**").hasRole(Role.SYSTEM_ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers(PERSONAL_API).authenticated()
+                        .anyRequest().hasAnyRole(BUSINESS_ROLES))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new org.sanrong.identity.web.ApiTokenFilter(tokens, users),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
@@ -172,8 +187,13 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/products", "/league", "/subsidies/notices").permitAll()
+                        .requestMatchers("/admin/organisations/**", "/admin/accounts/**")
+                        .hasRole(Role.SYSTEM_ADMIN.name())
+                        .requestMatchers("/admin/security/**").hasRole(Role.SECURITY_ADMIN.name())
+                        .requestMatchers("/admin/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers(PERSONAL_PAGES).authenticated()
+                        .anyRequest().hasAnyRole(BUSINESS_ROLES))
                 .formLogin(f -> f.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
                 .addFilterAfter(new org.sanrong.identity.web.TwoFactorGate(twoFactor),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)

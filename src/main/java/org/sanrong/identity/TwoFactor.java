@@ -42,7 +42,8 @@ public class TwoFactor {
 
     TwoFactor(JdbcClient jdbc, AuditTrail audit, Clock clock, DatabaseMode database,
             @Value("${sanrong.security.mfa:#{null}}") @Nullable Boolean mfa,
-            @Value("${sanrong.security.mfa-roles:GOV,INSTITUTION,ADMIN}") Set<Role> roles) {
+            @Value("${sanrong.security.mfa-roles:GOV,INSTITUTION,ADMIN,SYSTEM_ADMIN,SECURITY_ADMIN,AUDITOR}")
+            Set<Role> roles) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;

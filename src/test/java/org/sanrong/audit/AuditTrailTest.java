@@ -53,9 +53,13 @@ class AuditTrailTest {
     }
 
     @Test
-    void operatorSearchesTheTrailOnItsPage() {
+    void theAuditorSearchesTheTrailOnItsPage() {
         WebClient web = new WebClient(port);
         web.login("admin", TestData.DEMO_PASSWORD);
+        // 三权分立: the trail is the auditor's, not the operator's
+        assertThat(web.get("/admin/audit").statusCode()).isEqualTo(403);
+        web = new WebClient(port);
+        web.login("auditor", TestData.DEMO_PASSWORD);
         String body = web.get("/admin/audit?actor=admin&action=LOGIN").body();
         assertThat(body).contains("审计日志").contains("登录").contains("成功");
         assertThat(web.get("/admin/audit?from=not-a-date").statusCode()).isEqualTo(400);

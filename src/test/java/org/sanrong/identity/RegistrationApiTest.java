@@ -80,14 +80,14 @@ class RegistrationApiTest {
         assertThat(notAdmin.statusCode()).isEqualTo(403);
         assertThat(json(notAdmin).path("status").asInt()).isEqualTo(403);
 
-        HttpResponse<String> approved = web.api("POST", "/api/v1/admin/organisations/" + id + "/approval", "admin",
+        HttpResponse<String> approved = web.api("POST", "/api/v1/admin/organisations/" + id + "/approval", "sysadmin",
                 TestData.DEMO_PASSWORD, null);
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(json(approved).path("status").asText()).isEqualTo("ACTIVE");
         assertThat(web.api("GET", "/api/v1/me", username, TestData.DEMO_PASSWORD, null).statusCode())
                 .isEqualTo(200);
 
-        HttpResponse<String> twice = web.api("POST", "/api/v1/admin/organisations/" + id + "/approval", "admin",
+        HttpResponse<String> twice = web.api("POST", "/api/v1/admin/organisations/" + id + "/approval", "sysadmin",
                 TestData.DEMO_PASSWORD, null);
         assertThat(twice.statusCode()).isEqualTo(400);
     }
@@ -141,7 +141,7 @@ class RegistrationApiTest {
         assertThat(json(anonymous).path("title").asText()).isNotBlank();
 
         HttpResponse<String> missing = web.api("GET", "/api/v1/admin/organisations/" + java.util.UUID.randomUUID(),
-                "admin", TestData.DEMO_PASSWORD, null);
+                "sysadmin", TestData.DEMO_PASSWORD, null);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 

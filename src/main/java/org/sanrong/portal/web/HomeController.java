@@ -108,6 +108,16 @@ class HomeController {
         if (user == null) {
             return "portal/landing";
         }
+        // the operator's separated duties (三权分立) have no dashboard: each starts on its one page
+        if (user.hasRole(Role.SYSTEM_ADMIN)) {
+            return "redirect:/admin/organisations";
+        }
+        if (user.hasRole(Role.SECURITY_ADMIN)) {
+            return "redirect:/admin/security";
+        }
+        if (user.hasRole(Role.AUDITOR)) {
+            return "redirect:/admin/audit";
+        }
         model.addAttribute("me", user);
         if (user.hasRole(Role.ADMIN)) {
             model.addAttribute("census", census);

@@ -59,8 +59,11 @@ class RiskshareApi {
     private final IdempotentRequests idempotency;
     private final java.time.Clock clock;
 
+    private final org.sanrong.riskshare.GuaranteeDefaults guarantees;
+
     RiskshareApi(SchemeCatalog schemes, RiskCompensation compensation, ReferenceData reference,
-            IdempotentRequests idempotency, java.time.Clock clock) {
+            IdempotentRequests idempotency, java.time.Clock clock, org.sanrong.riskshare.GuaranteeDefaults guarantees) {
+        this.guarantees = guarantees;
         this.schemes = schemes;
         this.compensation = compensation;
         this.reference = reference;
@@ -201,17 +204,8 @@ class RiskshareApi {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Set<String> categories = new LinkedHashSet<>();
-        if (body.enterpriseCategory() != null && !body.enterpriseCategory().isBlank()) {
-            String c = body.enterpriseCategory().strip();
-            categories.add(GuaranteeSplit.key(c));
-            reference.qualificationKinds().stream()
-                    .filter(k -> GuaranteeSplit.key(k.name()).equals(GuaranteeSplit.key(c)) || k.code().equals(c))
-                    .forEach(k -> {
-                        categories.add(GuaranteeSplit.key(k.code()));
-                        categories.add(GuaranteeSplit.key(k.name()));
-                    });
-        }
+        Set<String> categories = body.enterpriseCategory() == null || body.enterpriseCategory().isBlank()
+                ? Set.of() : guarantees.categories(body.enterpriseCategory());
         GuaranteeSplit.Result r = GuaranteeSplit.split(scheme, categories, principal, loss,
                 recovery == null ? 0 : recovery);
         List<PartyLine> parties = new ArrayList<>();

@@ -44,8 +44,11 @@ class RiskshareController {
     private final RiskCompensation compensation;
     private final SchemeCatalog schemes;
     private final Charts charts;
+    private final org.sanrong.riskshare.ClaimDocuments documents;
 
-    RiskshareController(RiskCompensation compensation, SchemeCatalog schemes, Charts charts) {
+    RiskshareController(RiskCompensation compensation, SchemeCatalog schemes, Charts charts,
+            org.sanrong.riskshare.ClaimDocuments documents) {
+        this.documents = documents;
         this.compensation = compensation;
         this.schemes = schemes;
         this.charts = charts;
@@ -212,8 +215,37 @@ class RiskshareController {
         return simple(claim, redirect, "已确认追偿款到账", () -> compensation.confirmRemittance(recovery, user));
     }
 
+    /** The bank attaches a document to its claim (PDF, PNG or JPEG, checked by content). */
+    @PostMapping("/riskshare/claims/{id}/documents")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String upload(@PathVariable UUID id, @ModelAttribute("documentForm") RiskshareForms.DocumentForm form,
+            BindingResult binding, @RequestParam(name = "document", required = false)
+            org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile document,
+            @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect)
+            throws java.io.IOException {
+        try {
+            documents.upload(new Claim.Id(id), form.documentType(), document == null ? null
+                    : document.getOriginalFilename(), document == null ? null : document.getBytes(), user);
+        } catch (InvalidRequestException e) {
+            FormErrors.show(e, binding);
+            return claimPage(id, user, model);
+        }
+        redirect.addFlashAttribute("notice", "材料已上传");
+        return "redirect:/riskshare/claims/" + id + "#documents";
+    }
+
+    @GetMapping("/riskshare/claim-documents/{id}")
+    org.springframework.http.ResponseEntity<byte[]> download(@PathVariable UUID id,
+            @AuthenticationPrincipal SignedInUser user) {
+        return Downloads.of(documents.download(id, user));
+    }
+
     private String claimPage(UUID id, SignedInUser user, Model model) {
         model.addAttribute("claim", compensation.claimView(new Claim.Id(id), user));
+        model.addAttribute("documents", documents.list(new Claim.Id(id), user));
+        model.addAttribute("documentTypes", documents.types(new Claim.Id(id), user));
+        model.addAttribute("canUpload", documents.canUpload(new Claim.Id(id), user));
+        putIfAbsent(model, "documentForm", RiskshareForms.DocumentForm.empty());
         putIfAbsent(model, "reviewForm", RiskshareForms.ReviewForm.empty());
         putIfAbsent(model, "recoveryForm", RiskshareForms.RecoveryForm.empty());
         return "riskshare/claim";

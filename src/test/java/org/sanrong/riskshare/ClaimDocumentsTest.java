@@ -106,7 +106,7 @@ class ClaimDocumentsTest {
                 .header("Accept", "application/json")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<byte[]> download(String doc, String user) throws Exception {
@@ -114,7 +114,7 @@ class ClaimDocumentsTest {
                         + "/api/v1/riskshare/claim-documents/" + doc))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + RiskshareFixtures.PW)
                         .getBytes(StandardCharsets.UTF_8))).GET().build();
-        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(r, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private long stored(String claim) {

@@ -60,10 +60,13 @@ class RiskshareApi {
     private final java.time.Clock clock;
 
     private final org.sanrong.riskshare.GuaranteeDefaults guarantees;
+    private final org.sanrong.riskshare.GovOutlook outlookService;
 
     RiskshareApi(SchemeCatalog schemes, RiskCompensation compensation, ReferenceData reference,
-            IdempotentRequests idempotency, java.time.Clock clock, org.sanrong.riskshare.GuaranteeDefaults guarantees) {
+            IdempotentRequests idempotency, java.time.Clock clock, org.sanrong.riskshare.GuaranteeDefaults guarantees,
+            org.sanrong.riskshare.GovOutlook outlookService) {
         this.guarantees = guarantees;
+        this.outlookService = outlookService;
         this.schemes = schemes;
         this.compensation = compensation;
         this.reference = reference;
@@ -222,6 +225,14 @@ class RiskshareApi {
     }
 
     /** Every scheme version with its sources and validity. */
+    /** Government's outlook: burn rate, forecast of claims from the credit profile, payouts by bank and by town. */
+    @GetMapping("/outlook")
+    @PreAuthorize("hasAnyRole('GOV', 'ADMIN')")
+    org.sanrong.riskshare.GovOutlook.Outlook outlook(@AuthenticationPrincipal SignedInUser user) {
+        long free = compensation.govBoard(user).pools().stream().mapToLong(p -> p.figures().balanceFen()).sum();
+        return outlookService.outlook(free);
+    }
+
     @GetMapping("/schemes")
     Map<String, Object> schemes() {
         return Map.of("compensation", schemes.schemes(), "guarantee", schemes.guaranteeSchemes());

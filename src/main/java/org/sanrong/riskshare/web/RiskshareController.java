@@ -45,10 +45,12 @@ class RiskshareController {
     private final SchemeCatalog schemes;
     private final Charts charts;
     private final org.sanrong.riskshare.ClaimDocuments documents;
+    private final org.sanrong.riskshare.GovOutlook outlook;
 
     RiskshareController(RiskCompensation compensation, SchemeCatalog schemes, Charts charts,
-            org.sanrong.riskshare.ClaimDocuments documents) {
+            org.sanrong.riskshare.ClaimDocuments documents, org.sanrong.riskshare.GovOutlook outlook) {
         this.documents = documents;
+        this.outlook = outlook;
         this.compensation = compensation;
         this.schemes = schemes;
         this.charts = charts;
@@ -288,6 +290,13 @@ class RiskshareController {
         money.put("已批准待拨付", wan(reserved));
         money.put("已拨付", wan(paid));
         money.put("备案承诺", wan(commitments));
+        org.sanrong.riskshare.GovOutlook.Outlook o = outlook.outlook(balance);
+        model.addAttribute("outlook", o);
+        model.addAttribute("burnChart", charts.line(o.months(), Map.of("已拨付补偿（万元）",
+                o.paidFen().stream().map(RiskshareController::wan).toList())));
+        Map<String, BigDecimal> byTown = new LinkedHashMap<>();
+        o.byTownFen().forEach((town, fen) -> byTown.put(town, wan(fen)));
+        model.addAttribute("byTownChart", charts.bar(byTown));
         model.addAttribute("byBankChart", charts.bar(byBank));
         model.addAttribute("moneyChart", charts.bar(money));
         model.addAttribute("hasPayouts", !byBank.isEmpty());

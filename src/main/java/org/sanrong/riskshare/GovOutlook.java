@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class GovOutlook {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final MathContext MC = MathContext.DECIMAL64;
 
     private final JdbcClient jdbc;
     private final CreditRatings ratings;
@@ -87,7 +85,8 @@ public class GovOutlook {
         List<String> months = paid.keySet().stream().map(YearMonth::toString).toList();
         List<Long> amounts = new ArrayList<>(paid.values());
         long lastThree = amounts.subList(9, 12).stream().mapToLong(Long::longValue).sum();
-        long burn = Math.round(lastThree / 3.0);
+        long burn = BigDecimal.valueOf(lastThree).divide(BigDecimal.valueOf(3), 0, RoundingMode.HALF_UP)
+                .longValueExact();
         BigDecimal runway = burn == 0 ? null : BigDecimal.valueOf(freeCashFen).divide(BigDecimal.valueOf(burn), 1,
                 RoundingMode.HALF_UP);
         long[] sums = new long[2];
@@ -117,9 +116,5 @@ public class GovOutlook {
     public static BigDecimal pd(int score) {
         double odds = 50.0 * Math.pow(2.0, (score - 600) / 20.0);
         return BigDecimal.valueOf(1.0 / (1.0 + odds)).round(new MathContext(6, RoundingMode.HALF_UP));
-    }
-
-    static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(CHINA));
     }
 }

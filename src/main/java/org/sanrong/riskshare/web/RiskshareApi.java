@@ -59,8 +59,14 @@ class RiskshareApi {
     private final IdempotentRequests idempotency;
     private final java.time.Clock clock;
 
+    private final org.sanrong.riskshare.GuaranteeDefaults guarantees;
+    private final org.sanrong.riskshare.GovOutlook outlookService;
+
     RiskshareApi(SchemeCatalog schemes, RiskCompensation compensation, ReferenceData reference,
-            IdempotentRequests idempotency, java.time.Clock clock) {
+            IdempotentRequests idempotency, java.time.Clock clock, org.sanrong.riskshare.GuaranteeDefaults guarantees,
+            org.sanrong.riskshare.GovOutlook outlookService) {
+        this.guarantees = guarantees;
+        this.outlookService = outlookService;
         this.schemes = schemes;
         this.compensation = compensation;
         this.reference = reference;
@@ -201,17 +207,8 @@ class RiskshareApi {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Set<String> categories = new LinkedHashSet<>();
-        if (body.enterpriseCategory() != null && !body.enterpriseCategory().isBlank()) {
-            String c = body.enterpriseCategory().strip();
-            categories.add(GuaranteeSplit.key(c));
-            reference.qualificationKinds().stream()
-                    .filter(k -> GuaranteeSplit.key(k.name()).equals(GuaranteeSplit.key(c)) || k.code().equals(c))
-                    .forEach(k -> {
-                        categories.add(GuaranteeSplit.key(k.code()));
-                        categories.add(GuaranteeSplit.key(k.name()));
-                    });
-        }
+        Set<String> categories = body.enterpriseCategory() == null || body.enterpriseCategory().isBlank()
+                ? Set.of() : guarantees.categories(body.enterpriseCategory());
         GuaranteeSplit.Result r = GuaranteeSplit.split(scheme, categories, principal, loss,
                 recovery == null ? 0 : recovery);
         List<PartyLine> parties = new ArrayList<>();
@@ -228,6 +225,14 @@ class RiskshareApi {
     }
 
     /** Every scheme version with its sources and validity. */
+    /** Government's outlook: burn rate, forecast of claims from the credit profile, payouts by bank and by town. */
+    @GetMapping("/outlook")
+    @PreAuthorize("hasAnyRole('GOV', 'ADMIN')")
+    org.sanrong.riskshare.GovOutlook.Outlook outlook(@AuthenticationPrincipal SignedInUser user) {
+        long free = compensation.govBoard(user).pools().stream().mapToLong(p -> p.figures().balanceFen()).sum();
+        return outlookService.outlook(free);
+    }
+
     @GetMapping("/schemes")
     Map<String, Object> schemes() {
         return Map.of("compensation", schemes.schemes(), "guarantee", schemes.guaranteeSchemes());

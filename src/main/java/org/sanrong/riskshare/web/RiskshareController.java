@@ -44,8 +44,13 @@ class RiskshareController {
     private final RiskCompensation compensation;
     private final SchemeCatalog schemes;
     private final Charts charts;
+    private final org.sanrong.riskshare.ClaimDocuments documents;
+    private final org.sanrong.riskshare.GovOutlook outlook;
 
-    RiskshareController(RiskCompensation compensation, SchemeCatalog schemes, Charts charts) {
+    RiskshareController(RiskCompensation compensation, SchemeCatalog schemes, Charts charts,
+            org.sanrong.riskshare.ClaimDocuments documents, org.sanrong.riskshare.GovOutlook outlook) {
+        this.documents = documents;
+        this.outlook = outlook;
         this.compensation = compensation;
         this.schemes = schemes;
         this.charts = charts;
@@ -212,8 +217,37 @@ class RiskshareController {
         return simple(claim, redirect, "已确认追偿款到账", () -> compensation.confirmRemittance(recovery, user));
     }
 
+    /** The bank attaches a document to its claim (PDF, PNG or JPEG, checked by content). */
+    @PostMapping("/riskshare/claims/{id}/documents")
+    @PreAuthorize("hasRole('INSTITUTION')")
+    String upload(@PathVariable UUID id, @ModelAttribute("documentForm") RiskshareForms.DocumentForm form,
+            BindingResult binding, @RequestParam(name = "document", required = false)
+            org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile document,
+            @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect)
+            throws java.io.IOException {
+        try {
+            documents.upload(new Claim.Id(id), form.documentType(), document == null ? null
+                    : document.getOriginalFilename(), document == null ? null : document.getBytes(), user);
+        } catch (InvalidRequestException e) {
+            FormErrors.show(e, binding);
+            return claimPage(id, user, model);
+        }
+        redirect.addFlashAttribute("notice", "材料已上传");
+        return "redirect:/riskshare/claims/" + id + "#documents";
+    }
+
+    @GetMapping("/riskshare/claim-documents/{id}")
+    org.springframework.http.ResponseEntity<byte[]> download(@PathVariable UUID id,
+            @AuthenticationPrincipal SignedInUser user) {
+        return Downloads.of(documents.download(id, user));
+    }
+
     private String claimPage(UUID id, SignedInUser user, Model model) {
         model.addAttribute("claim", compensation.claimView(new Claim.Id(id), user));
+        model.addAttribute("documents", documents.list(new Claim.Id(id), user));
+        model.addAttribute("documentTypes", documents.types(new Claim.Id(id), user));
+        model.addAttribute("canUpload", documents.canUpload(new Claim.Id(id), user));
+        putIfAbsent(model, "documentForm", RiskshareForms.DocumentForm.empty());
         putIfAbsent(model, "reviewForm", RiskshareForms.ReviewForm.empty());
         putIfAbsent(model, "recoveryForm", RiskshareForms.RecoveryForm.empty());
         return "riskshare/claim";
@@ -256,6 +290,13 @@ class RiskshareController {
         money.put("已批准待拨付", wan(reserved));
         money.put("已拨付", wan(paid));
         money.put("备案承诺", wan(commitments));
+        org.sanrong.riskshare.GovOutlook.Outlook o = outlook.outlook(balance);
+        model.addAttribute("outlook", o);
+        model.addAttribute("burnChart", charts.line(o.months(), Map.of("已拨付补偿（万元）",
+                o.paidFen().stream().map(RiskshareController::wan).toList())));
+        Map<String, BigDecimal> byTown = new LinkedHashMap<>();
+        o.byTownFen().forEach((town, fen) -> byTown.put(town, wan(fen)));
+        model.addAttribute("byTownChart", charts.bar(byTown));
         model.addAttribute("byBankChart", charts.bar(byBank));
         model.addAttribute("moneyChart", charts.bar(money));
         model.addAttribute("hasPayouts", !byBank.isEmpty());

@@ -76,6 +76,14 @@ final class RiskshareForms {
         }
     }
 
+    /** A claim document's type; {@code file} only carries the upload's problem back to the page. */
+    record DocumentForm(@Nullable String documentType, @Nullable String file) {
+
+        static DocumentForm empty() {
+            return new DocumentForm("", null);
+        }
+    }
+
     record NplForm(@Nullable String quarter, @Nullable String overallPercent) {
     }
 

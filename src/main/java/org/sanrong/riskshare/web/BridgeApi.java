@@ -11,6 +11,7 @@ import org.sanrong.identity.SignedInUser;
 import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.riskshare.BridgeLoans;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,6 +64,7 @@ class BridgeApi {
     }
 
     @GetMapping("/town-lists")
+    @PreAuthorize("hasAnyRole('INSTITUTION', 'GOV', 'ADMIN')")
     List<BridgeLoans.Listed> listed() {
         return bridges.listed(null);
     }
@@ -114,6 +116,7 @@ class BridgeApi {
     }
 
     @PostMapping("/funding")
+    @PreAuthorize("hasRole('GOV')")
     BridgeLoans.FundFigures fund(@RequestBody AmountBody body, @AuthenticationPrincipal SignedInUser user) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long amount = Amounts.yuan(errors, "amount", body.amount(), true);

@@ -13,6 +13,7 @@ import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.riskshare.GuaranteeDefaults;
 import org.sanrong.riskshare.GuaranteeParty;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,6 +65,7 @@ class GuaranteeApi {
     }
 
     @PostMapping
+    @PreAuthorize("hasAnyRole('INSTITUTION', 'GOV')")
     ResponseEntity<?> record(@RequestBody NewLoanBody body, @RequestHeader(name = IdempotentRequests.HEADER,
             required = false) @Nullable String key, @AuthenticationPrincipal SignedInUser user) {
         Map<String, String> errors = new LinkedHashMap<>();

@@ -41,6 +41,7 @@ public class PersonalDataCipher {
     private volatile PersonalDataKeyRing keys;
     private final @Nullable Path file;
 
+    @org.springframework.beans.factory.annotation.Autowired
     PersonalDataCipher(SanrongProperties properties, DatabaseMode mode,
             @Value("${SANRONG_DATA_KEYS:}") String fromEnvironment,
             @Value("${sanrong.security.data-key-file:}") String keyFile) {
@@ -104,6 +105,13 @@ public class PersonalDataCipher {
         int colon = stored.indexOf(':', PREFIX.length());
         int version = Integer.parseInt(stored.substring(PREFIX.length(), colon));
         byte[] key = keys.dataKey(version);
+        if (key == null && file != null && Files.exists(file)) {
+            // rotated by './sanrong keys rotate' while this process kept running on an external database
+            synchronized (this) {
+                keys = PersonalDataKeyRing.read(file);
+            }
+            key = keys.dataKey(version);
+        }
         if (key == null) {
             throw new IllegalStateException("personal data under key version " + version + ", which the key ring "
                     + "does not hold");

@@ -45,6 +45,9 @@ class LoadBench implements ApplicationRunner {
     private final int users;
     private final Duration duration;
     private final int lenders;
+    private final Duration thinkTime;
+    private final Duration rampUp;
+    private final int rounds;
     private final int pgbenchClients;
     private final int pgbenchSeconds;
     private final String pgbench;
@@ -53,6 +56,9 @@ class LoadBench implements ApplicationRunner {
             AuthenticationProvider authentication, DataSource dataSource, JdbcClient jdbc,
             @Value("${sanrong.bench.users:200}") int users,
             @Value("${sanrong.bench.duration:PT5M}") Duration duration,
+            @Value("${sanrong.bench.ramp-up:PT60S}") Duration rampUp,
+            @Value("${sanrong.bench.think-time:PT5S}") Duration thinkTime,
+            @Value("${sanrong.bench.rounds:5}") int rounds,
             @Value("${sanrong.bench.lenders:10}") int lenders,
             @Value("${sanrong.bench.pgbench-clients:10}") int pgbenchClients,
             @Value("${sanrong.bench.pgbench-seconds:60}") int pgbenchSeconds,
@@ -66,6 +72,9 @@ class LoadBench implements ApplicationRunner {
         this.users = users;
         this.duration = duration;
         this.lenders = lenders;
+        this.thinkTime = thinkTime;
+        this.rampUp = rampUp;
+        this.rounds = rounds;
         this.pgbenchClients = pgbenchClients;
         this.pgbenchSeconds = pgbenchSeconds;
         this.pgbench = pgbench;
@@ -74,12 +83,12 @@ class LoadBench implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        say("load run: %d users, %s, %d lenders, http://127.0.0.1:%d, %d CPUs, heap max %d MiB", users, duration,
-                lenders, port, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        say("load run: %d users, %s (ramp-up %s), think time %s, %d journeys per sign-in, %d lenders, http://127.0.0.1:%d, "
+                + "%d CPUs, heap max %d MiB", users, duration, rampUp, thinkTime, rounds, lenders, port, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         long enterprises = jdbc.sql("SELECT count(*) FROM enterprise.enterprise").query(Long.class).single();
-        long products = jdbc.sql("SELECT count(*) FROM catalog.product").query(Long.class).single();
-        say("demo data: %,d enterprises, %,d products", enterprises, products);
-        LoadDriver.Figures f = new LoadDriver(port, registry, tokens, authentication).run(users, duration, lenders,
+        long demands = jdbc.sql("SELECT count(*) FROM demand.financing_demand").query(Long.class).single();
+        say("demo data: %,d enterprises, %,d demands", enterprises, demands);
+        LoadDriver.Figures f = new LoadDriver(port, registry, tokens, authentication).run(users, duration, rampUp, thinkTime, rounds, lenders,
                 "gov", DemoData.PASSWORD);
         System.out.println(LoadDriver.report(f));
         pgbench();

@@ -47,7 +47,7 @@ public final class LoadDriver {
     public record StepFigures(String step, long requests, long errors, double p50Ms, double p99Ms, double maxMs) {
     }
 
-    public record Figures(int users, Duration duration, long journeys, long requests, long errors,
+    public record Figures(int users, Duration duration, Duration thinkTime, int rounds, long journeys, long requests, long errors,
             double requestsPerSecond, double journeysPerSecond, double p50Ms, double p99Ms, List<StepFigures> steps,
             List<String> firstErrors) {
     }
@@ -69,6 +69,8 @@ public final class LoadDriver {
     private final Map<String, LongList> latencies = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+    private long thinkMillis;
+    private int rounds = 1;
 
     public LoadDriver(int port, OrganisationRegistry registry, ApiTokens tokens, AuthenticationProvider authentication) {
         this.base = "http://127.0.0.1:" + port;
@@ -78,8 +80,10 @@ public final class LoadDriver {
     }
 
     /** Sets up the parties (not timed), runs the users for the duration, answers the figures. */
-    public Figures run(int users, Duration duration, int lenders, String govUser, String govPassword)
-            throws InterruptedException {
+    public Figures run(int users, Duration duration, Duration rampUp, Duration thinkTime, int rounds, int lenders,
+            String govUser, String govPassword) throws InterruptedException {
+        this.thinkMillis = thinkTime.toMillis();
+        this.rounds = rounds;
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         List<Lender> shelf = new ArrayList<>();
         for (int i = 0; i < lenders; i++) {
@@ -99,15 +103,17 @@ public final class LoadDriver {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (User u : people) {
+            for (int i = 0; i < people.size(); i++) {
+                User u = people.get(i);
+                long index = i;
                 pool.submit(() -> {
                     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
                             .connectTimeout(Duration.ofSeconds(10)).build();
+                    // users arrive spread evenly over the ramp-up, not all signing in in the same second
+                    think(rampUp.toMillis() * index / Math.max(1, people.size()));
                     while (System.nanoTime() < end) {
-                        if (journey(http, u, shelf.get(ThreadLocalRandom.current().nextInt(shelf.size())))) {
-                            journeys.incrementAndGet();
-                        }
+                        journeys.addAndGet(session(http, u, shelf, end));
                     }
                     http.close();
                 });
@@ -129,52 +135,90 @@ public final class LoadDriver {
             errorCount += e;
         }
         long[] sorted = all.sorted();
-        return new Figures(users, duration, journeys.get(), requests, errorCount, requests / seconds,
+        return new Figures(users, duration, thinkTime, rounds, journeys.get(), requests, errorCount, requests / seconds,
                 journeys.get() / seconds, pct(sorted, 0.50), pct(sorted, 0.99), steps, List.copyOf(firstErrors));
     }
 
     static final List<String> STEPS = List.of("login page", "sign in", "product shelf page", "products API",
             "publish demand", "matches", "apply", "lender picks up", "lender decides", "my deals", "sign out");
 
-    /** One journey; false when a step failed (the rest of the journey is skipped, the error counted). */
-    private boolean journey(HttpClient http, User u, Lender lender) {
+    /**
+     * One session: sign in, then up to {@code rounds} journeys (shelf page and API, publish a demand, its matches,
+     * apply, the lender picks up and decides, my deals), sign out; a think time before every step as a person reading
+     * the page. Answers the journeys completed; a failed step ends the session (the error counted).
+     */
+    private int session(HttpClient http, User u, List<Lender> shelf, long end) {
         String page = expect(http, "login page", get("/login"), 200);
-        if (page == null) {
-            return false;
+        if (page == null || !think(thinkMillis)) {
+            return 0;
         }
         String signedIn = expectRedirect(http, "sign in", form("/login", Map.of("username", u.username(),
                 "password", PASSWORD, "_csrf", csrf(page))), "/");
         if (signedIn == null) {
+            return 0;
+        }
+        int done = 0;
+        String csrf = null;
+        for (int round = 0; round < rounds && System.nanoTime() < end; round++) {
+            Lender lender = shelf.get(ThreadLocalRandom.current().nextInt(shelf.size()));
+            think(thinkMillis);
+            String shelfPage = expect(http, "product shelf page", get("/products"), 200);
+            if (shelfPage == null) {
+                return done;
+            }
+            csrf = csrf(shelfPage);
+            think(thinkMillis);
+            if (expect(http, "products API", api(u.token(), "GET", "/api/v1/products?pageSize=20", null), 200) == null
+                    || !think(thinkMillis)) {
+                return done;
+            }
+            String demand = expect(http, "publish demand", api(u.token(), "POST", "/api/v1/demands?publish=true", """
+                    {"amountFen": 300000000, "purpose": "压力测试：研发与样机试制", "purposeCategory": "RESEARCH",
+                     "termMonths": 12, "kinds": ["DEBT"], "maxAnnualRatePercent": 8, "collateral": ["NONE"],
+                     "neededBy": "%s", "visibility": "ALL", "oneLenderAtATime": false}"""
+                    .formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60))), 201);
+            String demandId = demand == null ? null : id(demand);
+            think(thinkMillis);
+            if (demandId == null || expect(http, "matches", api(u.token(), "GET", "/api/v1/demands/" + demandId
+                    + "/matches", null), 200) == null) {
+                return done;
+            }
+            think(thinkMillis);
+            String deal = expect(http, "apply", api(u.token(), "POST", "/api/v1/deals", """
+                    {"productId": "%s", "demandId": "%s", "shareData": false}"""
+                    .formatted(lender.productId(), demandId)), 201);
+            String dealId = deal == null ? null : id(deal);
+            think(thinkMillis);
+            if (dealId == null
+                    || expect(http, "lender picks up", api(lender.token(), "POST", "/api/v1/deals/" + dealId
+                            + "/pickup", null), 200) == null
+                    || !think(thinkMillis)
+                    || expect(http, "lender decides", api(lender.token(), "POST", "/api/v1/deals/" + dealId
+                            + "/decision", "{\"decision\": \"DECLINE\", \"reason\": \"QUALIFICATION\"}"), 200) == null
+                    || !think(thinkMillis)
+                    || expect(http, "my deals", api(u.token(), "GET", "/api/v1/deals?pageSize=20", null), 200) == null) {
+                return done;
+            }
+            done++;
+        }
+        if (csrf != null) {
+            think(thinkMillis);
+            expectRedirect(http, "sign out", form("/logout", Map.of("_csrf", csrf)), "/login");
+        }
+        return done;
+    }
+
+    private static boolean think(long millis) {
+        if (millis <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
-        String shelfPage = expect(http, "product shelf page", get("/products"), 200);
-        if (shelfPage == null || expect(http, "products API", api(u.token(), "GET", "/api/v1/products?pageSize=20",
-                null), 200) == null) {
-            return false;
-        }
-        String demand = expect(http, "publish demand", api(u.token(), "POST", "/api/v1/demands?publish=true", """
-                {"amountFen": 300000000, "purpose": "压力测试：研发与样机试制", "purposeCategory": "RESEARCH",
-                 "termMonths": 12, "kinds": ["DEBT"], "maxAnnualRatePercent": 8, "collateral": ["NONE"],
-                 "neededBy": "%s", "visibility": "ALL", "oneLenderAtATime": false}"""
-                .formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60))), 201);
-        String demandId = demand == null ? null : id(demand);
-        if (demandId == null || expect(http, "matches", api(u.token(), "GET", "/api/v1/demands/" + demandId
-                + "/matches", null), 200) == null) {
-            return false;
-        }
-        String deal = expect(http, "apply", api(u.token(), "POST", "/api/v1/deals", """
-                {"productId": "%s", "demandId": "%s", "shareData": false}""".formatted(lender.productId(), demandId)),
-                201);
-        String dealId = deal == null ? null : id(deal);
-        if (dealId == null
-                || expect(http, "lender picks up", api(lender.token(), "POST", "/api/v1/deals/" + dealId + "/pickup",
-                        null), 200) == null
-                || expect(http, "lender decides", api(lender.token(), "POST", "/api/v1/deals/" + dealId + "/decision",
-                        "{\"decision\": \"DECLINE\", \"reason\": \"QUALIFICATION\"}"), 200) == null
-                || expect(http, "my deals", api(u.token(), "GET", "/api/v1/deals?pageSize=20", null), 200) == null) {
-            return false;
-        }
-        return expectRedirect(http, "sign out", form("/logout", Map.of("_csrf", csrf(shelfPage))), "/login") != null;
     }
 
     private HttpRequest.Builder get(String path) {
@@ -367,8 +411,9 @@ public final class LoadDriver {
     /** For the printed report and docs: the figures as a table. */
     public static String report(Figures f) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("users %d, %d s: %,d journeys (%.1f/s), %,d requests (%.1f/s), errors %d, "
-                + "p50 %.1f ms, p99 %.1f ms%n", f.users(), f.duration().toSeconds(), f.journeys(),
+        s.append(String.format("users %d, %d s, think time %d ms, %d journeys per sign-in: %,d journeys (%.1f/s), "
+                + "%,d requests (%.1f/s), errors %d, p50 %.1f ms, p99 %.1f ms%n", f.users(), f.duration().toSeconds(),
+                f.thinkTime().toMillis(), f.rounds(), f.journeys(),
                 f.journeysPerSecond(), f.requests(), f.requestsPerSecond(), f.errors(), f.p50Ms(), f.p99Ms()));
         s.append("| step | requests | errors | p50 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (StepFigures st : f.steps()) {

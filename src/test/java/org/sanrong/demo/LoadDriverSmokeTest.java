@@ -37,11 +37,11 @@ class LoadDriverSmokeTest {
 
     @Test
     void fiveUsersForTenSecondsMakeNoErrors() throws Exception {
-        LoadDriver.Figures f = new LoadDriver(port, registry, tokens, authentication).run(5, Duration.ofSeconds(10), 2,
+        LoadDriver.Figures f = new LoadDriver(port, registry, tokens, authentication).run(5, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMillis(50), 2, 2,
                 "gov", TestData.DEMO_PASSWORD);
         assertThat(f.errors()).as(LoadDriver.report(f)).isZero();
         assertThat(f.journeys()).isPositive();
-        assertThat(f.steps()).hasSize(LoadDriver.STEPS.size()).allMatch(s -> s.requests() >= f.journeys());
+        assertThat(f.steps()).hasSize(LoadDriver.STEPS.size()).allMatch(s -> s.requests() > 0);
         assertThat(f.p99Ms()).isGreaterThanOrEqualTo(f.p50Ms()).isPositive();
         // the journeys left their trace: declined deals of the bench's enterprises
         assertThat(jdbc.sql("SELECT count(*) FROM deal.deal WHERE status = 'DECLINED' AND enterprise_name LIKE '东莞压测%'")

@@ -29,8 +29,11 @@ class Achievements {
 
     private final JdbcClient jdbc;
 
-    Achievements(JdbcClient jdbc) {
+    private final org.sanrong.platform.PersonalDataCipher cipher;
+
+    Achievements(JdbcClient jdbc, org.sanrong.platform.PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(Achievement a) {
@@ -76,7 +79,7 @@ class Achievements {
         a.versionSaved(a.version() + 1);
     }
 
-    private static Map<String, Object> params(Achievement a) {
+    private Map<String, Object> params(Achievement a) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", a.id().value());
         p.put("kind", a.kind().name());
@@ -87,8 +90,8 @@ class Achievements {
         p.put("intents", array(a.intents().stream().map(Enum::name).toList()));
         p.put("patent", a.patent() == null ? null : a.patent().value());
         p.put("application", a.patent() == null ? null : a.patent().applicationNumber());
-        p.put("contactName", a.contactName());
-        p.put("contactPhone", a.contactPhone());
+        p.put("contactName", cipher.encrypt(a.contactName()));
+        p.put("contactPhone", cipher.encrypt(a.contactPhone()));
         p.put("status", a.status().name());
         p.put("terms", array(SearchText.indexTerms(a.searchableText())));
         p.put("text", SearchText.normalise(a.searchableText()));
@@ -251,8 +254,8 @@ class Achievements {
                 rs.getObject("managing_org_id", UUID.class), rs.getString("managing_org_name"),
                 AchievementKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("description"),
                 rs.getString("industry_code"), rs.getInt("trl"), intents(rs.getArray("intents")),
-                patent == null ? null : PatentNumber.parse(patent), rs.getString("contact_name"),
-                rs.getString("contact_phone"), AchievementStatus.valueOf(rs.getString("status")),
+                patent == null ? null : PatentNumber.parse(patent), cipher.decrypt(rs.getString("contact_name")),
+                cipher.decrypt(rs.getString("contact_phone")), AchievementStatus.valueOf(rs.getString("status")),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getInt("row_version"));
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sanrong.platform.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Repository;
 class Advisers {
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Advisers(JdbcClient jdbc) {
+    Advisers(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(Adviser a) {
@@ -30,7 +33,7 @@ class Advisers {
                     specialities, phone, introduction, active, named_by, named_at)
                 VALUES (?, ?, ?, ?, ?, CAST(? AS varchar[]), ?, ?, ?, ?, ?)""")
                 .params(a.id().value(), a.institutionId(), a.institutionName(), a.username(), a.displayName(),
-                        array(a.specialities()), a.phone(), a.introduction(), a.active(), a.namedBy(),
+                        array(a.specialities()), cipher.encrypt(a.phone()), a.introduction(), a.active(), a.namedBy(),
                         Timestamp.from(a.namedAt()))
                 .update();
     }
@@ -38,42 +41,43 @@ class Advisers {
     void update(Adviser a) {
         jdbc.sql("UPDATE advisory.adviser SET specialities = CAST(? AS varchar[]), phone = ?, introduction = ?, "
                 + "active = ? WHERE id = ?")
-                .params(array(a.specialities()), a.phone(), a.introduction(), a.active(), a.id().value()).update();
+                .params(array(a.specialities()), cipher.encrypt(a.phone()), a.introduction(), a.active(),
+                        a.id().value()).update();
     }
 
     Optional<Adviser> find(Adviser.Id id) {
-        return jdbc.sql("SELECT * FROM advisory.adviser WHERE id = ?").param(id.value()).query(Advisers::map)
+        return jdbc.sql("SELECT * FROM advisory.adviser WHERE id = ?").param(id.value()).query(this::map)
                 .optional();
     }
 
     Optional<Adviser> findForUpdate(Adviser.Id id) {
         return jdbc.sql("SELECT * FROM advisory.adviser WHERE id = ? FOR UPDATE").param(id.value())
-                .query(Advisers::map).optional();
+                .query(this::map).optional();
     }
 
     Optional<Adviser> byUsername(String username) {
-        return jdbc.sql("SELECT * FROM advisory.adviser WHERE username = ?").param(username).query(Advisers::map)
+        return jdbc.sql("SELECT * FROM advisory.adviser WHERE username = ?").param(username).query(this::map)
                 .optional();
     }
 
     List<Adviser> ofInstitution(UUID institutionId) {
         return jdbc.sql("SELECT * FROM advisory.adviser WHERE institution_id = ? ORDER BY active DESC, named_at")
-                .param(institutionId).query(Advisers::map).list();
+                .param(institutionId).query(this::map).list();
     }
 
     List<Adviser> active() {
         return jdbc.sql("SELECT * FROM advisory.adviser WHERE active ORDER BY institution_name, display_name")
-                .query(Advisers::map).list();
+                .query(this::map).list();
     }
 
     long count() {
         return jdbc.sql("SELECT count(*) FROM advisory.adviser").query(Long.class).single();
     }
 
-    static Adviser map(ResultSet rs, int n) throws SQLException {
+    Adviser map(ResultSet rs, int n) throws SQLException {
         return new Adviser(new Adviser.Id(rs.getObject("id", UUID.class)), rs.getObject("institution_id", UUID.class),
                 rs.getString("institution_name"), rs.getString("username"), rs.getString("display_name"),
-                specialities(rs.getArray("specialities")), rs.getString("phone"), rs.getString("introduction"),
+                specialities(rs.getArray("specialities")), cipher.decrypt(rs.getString("phone")), rs.getString("introduction"),
                 rs.getBoolean("active"), rs.getString("named_by"), rs.getTimestamp("named_at").toInstant());
     }
 

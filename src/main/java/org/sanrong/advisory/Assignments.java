@@ -25,8 +25,11 @@ class Assignments {
 
     private final JdbcClient jdbc;
 
-    Assignments(JdbcClient jdbc) {
+    private final org.sanrong.platform.PersonalDataCipher cipher;
+
+    Assignments(JdbcClient jdbc, org.sanrong.platform.PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(Assignment a) {
@@ -64,27 +67,27 @@ class Assignments {
     }
 
     Optional<Row> row(Assignment.Id id) {
-        return jdbc.sql(ROWS + " WHERE a.id = ?").param(id.value()).query(Assignments::row).optional();
+        return jdbc.sql(ROWS + " WHERE a.id = ?").param(id.value()).query(this::joinedRow).optional();
     }
 
     List<Row> ofEnterprise(UUID organisationId) {
         return jdbc.sql(ROWS + " WHERE a.enterprise_org_id = ? ORDER BY a.status, a.assigned_at DESC")
-                .param(organisationId).query(Assignments::row).list();
+                .param(organisationId).query(this::joinedRow).list();
     }
 
     List<Row> ofAdviser(Adviser.Id adviser) {
         return jdbc.sql(ROWS + " WHERE a.adviser_id = ? ORDER BY a.status, a.first_service_on NULLS FIRST, "
-                + "a.assigned_at DESC").param(adviser.value()).query(Assignments::row).list();
+                + "a.assigned_at DESC").param(adviser.value()).query(this::joinedRow).list();
     }
 
     List<Row> ofInstitution(UUID institutionId) {
         return jdbc.sql(ROWS + " WHERE a.institution_id = ? ORDER BY a.assigned_at DESC").param(institutionId)
-                .query(Assignments::row).list();
+                .query(this::joinedRow).list();
     }
 
     List<Row> recent(int limit, long offset) {
         return jdbc.sql(ROWS + " ORDER BY a.assigned_at DESC LIMIT ? OFFSET ?").params(limit, offset)
-                .query(Assignments::row).list();
+                .query(this::joinedRow).list();
     }
 
     long count() {
@@ -105,9 +108,9 @@ class Assignments {
                 (SELECT avg(s.rating) FROM advisory.service s WHERE s.assignment_id = a.id) AS mean_rating
             FROM advisory.assignment a JOIN advisory.adviser d ON d.id = a.adviser_id""";
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    private Row joinedRow(ResultSet rs, int n) throws SQLException {
         return new Row(map(rs, n), rs.getString("adviser_name"), rs.getString("adviser_username"),
-                rs.getString("adviser_phone"), rs.getString("institution_name"), rs.getLong("services"),
+                cipher.decrypt(rs.getString("adviser_phone")), rs.getString("institution_name"), rs.getLong("services"),
                 rs.getBigDecimal("mean_rating"));
     }
 

@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The audit trail's hash chain (等保 8.1.4.3 安全审计, 密评 integrity with SM3, GB/T 32905). Entries are written
  * unsealed inside the business transaction that caused them (so writing stays concurrent), then sealed in commit
  * order by one sealer at a time: hash = SM3(previous hash | id | at | actor | organisation | action | target | ip |
- * outcome | detail), each field length-prefixed. {@link #verify} recomputes the chain and names the first entry whose
- * content or link no longer matches; an edit behind the application's back therefore shows.
+ * outcome | detail), each field length-prefixed. {@link #verify} recomputes the chain — across the archive
+ * ({@link AuditArchive}) and the live trail — and names the first entry whose content or link no longer matches, or
+ * the first missing sequence number; an edit or removal behind the application's back therefore shows.
  */
 @Service
 public class AuditChain {
@@ -37,6 +38,15 @@ public class AuditChain {
             @Nullable String ip, String outcome, @Nullable String detail, @Nullable Long seq, @Nullable String hash) {
     }
 
+    /** The whole sealed chain: archived entries (older than the retention period) and those still in the trail. */
+    static final String CHAIN = """
+            SELECT * FROM (
+                SELECT id, at, actor, organisation_id, action, target, ip, outcome, detail, chain_seq, hash
+                FROM audit.audit_archive
+                UNION ALL
+                SELECT id, at, actor, organisation_id, action, target, ip, outcome, detail, chain_seq, hash
+                FROM audit.audit_entry WHERE chain_seq IS NOT NULL) chain""";
+
     private final JdbcClient jdbc;
 
     AuditChain(JdbcClient jdbc) {
@@ -48,8 +58,7 @@ public class AuditChain {
     @Transactional
     public int seal() {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('audit.chain'))").query().listOfRows();
-        List<Row> last = jdbc.sql("SELECT * FROM audit.audit_entry WHERE chain_seq IS NOT NULL "
-                + "ORDER BY chain_seq DESC LIMIT 1").query(AuditChain::row).list();
+        List<Row> last = jdbc.sql(CHAIN + " ORDER BY chain_seq DESC LIMIT 1").query(AuditChain::row).list();
         long seq = last.isEmpty() ? 0 : last.getFirst().seq();
         String previous = last.isEmpty() ? GENESIS : last.getFirst().hash();
         int sealed = 0;
@@ -77,7 +86,7 @@ public class AuditChain {
         long[] expectedSeq = {1};
         Long[] broken = {null};
         String[] problem = {null};
-        jdbc.sql("SELECT * FROM audit.audit_entry WHERE chain_seq IS NOT NULL ORDER BY chain_seq").query(rs -> {
+        jdbc.sql(CHAIN + " ORDER BY chain_seq").query(rs -> {
             if (broken[0] != null) {
                 return;
             }

@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 class AuditVerifyCommand implements ApplicationRunner {
 
     private final AuditChain chain;
+    private final AuditArchive archive;
     private final ConfigurableApplicationContext context;
 
-    AuditVerifyCommand(AuditChain chain, ConfigurableApplicationContext context) {
+    AuditVerifyCommand(AuditChain chain, AuditArchive archive, ConfigurableApplicationContext context) {
         this.chain = chain;
+        this.archive = archive;
         this.context = context;
     }
 
@@ -36,7 +38,9 @@ class AuditVerifyCommand implements ApplicationRunner {
         } else {
             System.out.println("已损坏: 第一条不符的记录 id=" + v.firstBrokenId() + " — " + v.problem());
         }
-        int code = v.intact() ? 0 : 1;
+        var files = archive.verifyFiles();
+        files.forEach(p -> System.out.println("归档文件：" + p));
+        int code = v.intact() && files.isEmpty() ? 0 : 1;
         System.exit(SpringApplication.exit(context, () -> code));
     }
 }

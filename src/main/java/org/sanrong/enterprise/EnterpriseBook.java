@@ -142,9 +142,34 @@ public class EnterpriseBook {
             audit.record("VIEW_PROFILE", ConsentGrants.target(creditCode), Outcome.SUCCESS,
                     access + " " + user.organisationName());
         }
-        return new EnterpriseDossier(cardOf(enterprise), enterprise.profile(), enterprises.figures(enterprise.id()),
+        Profile profile = access == EnterpriseDossier.Access.OWNER ? enterprise.profile()
+                : enterprise.profile().withContactsMasked();
+        return new EnterpriseDossier(cardOf(enterprise), profile, enterprises.figures(enterprise.id()),
                 enterprise.stageOverride(), enterprise.stageOverrideReason(), enterprise.creditCodeException(),
                 access);
+    }
+
+    /**
+     * The contact person in full. The enterprise reads its own freely; government, operator and consented
+     * institutions (those who see the dossier) unmask it as an audited action (UNMASK_CONTACT); anyone else is
+     * refused and the attempt audited.
+     */
+    @Transactional
+    public ContactPerson contact(String creditCode, SignedInUser user) {
+        Enterprise enterprise = enterprises.findByCreditCode(creditCode)
+                .orElseThrow(() -> new NotFoundException("企业不存在"));
+        EnterpriseDossier.Access access = accessOf(enterprise, user).orElse(null);
+        if (access == null) {
+            audit.recordIndependently(user.username(), user.organisationId(), "UNMASK_CONTACT",
+                    ConsentGrants.target(creditCode), Outcome.DENIED, "无有效授权");
+            throw new AccessDeniedException("未获企业授权，不能查看联系人");
+        }
+        if (access != EnterpriseDossier.Access.OWNER) {
+            audit.record("UNMASK_CONTACT", ConsentGrants.target(creditCode), Outcome.SUCCESS,
+                    access + " " + user.organisationName());
+        }
+        Profile p = enterprise.profile();
+        return new ContactPerson(p.contactName(), p.contactMobile(), p.contactEmail());
     }
 
     /** Why the user may read the private profile, or empty when they may not. Decides; does not audit. */
@@ -175,6 +200,7 @@ public class EnterpriseBook {
         if (!viewer.organisationId().equals(enterprise.organisationId()) && !viewer.admin()) {
             throw new AccessDeniedException("只能修改本企业的信息");
         }
+        profile = profile.keepingMaskedContactsOf(enterprise.profile());
         LocalDate today = LocalDate.now(clock);
         Map<String, String> errors = new LinkedHashMap<>(rules.problemsOf(profile, today));
         for (YearlyFigures f : figures) {

@@ -27,8 +27,8 @@ class EnterpriseUpserts {
                 registered_capital_fen bigint, town_code varchar(12), address varchar(200), industry_code varchar(5),
                 emerging_industries varchar(20)[], headcount int, figures_year smallint, revenue_fen bigint,
                 rd_expense_fen bigint, rd_staff int, invention_patents int, utility_patents int, design_patents int,
-                software_copyrights int, trademarks int, equity_funded boolean, contact_name varchar(50),
-                contact_mobile varchar(20), qualifications varchar(20)[],
+                software_copyrights int, trademarks int, equity_funded boolean, contact_name text,
+                contact_mobile text, contact_mobile_index char(64), qualifications varchar(20)[],
                 qualification_issuers varchar(100)[]
             ) ON COMMIT DELETE ROWS""";
 
@@ -41,11 +41,11 @@ class EnterpriseUpserts {
                 INSERT INTO enterprise.enterprise AS e (id, credit_code, name, legal_form, registered_on,
                     registered_capital_fen, town_code, address, industry_code, emerging_industries, headcount,
                     invention_patents, utility_patents, design_patents, software_copyrights, trademarks,
-                    equity_funded, contact_name, contact_mobile, source, created_at, updated_at)
+                    equity_funded, contact_name, contact_mobile, contact_mobile_index, source, created_at, updated_at)
                 SELECT gen_random_uuid(), credit_code, name, legal_form, registered_on, registered_capital_fen,
                     town_code, address, industry_code, coalesce(emerging_industries, '{}'), headcount,
                     invention_patents, utility_patents, design_patents, software_copyrights, trademarks,
-                    equity_funded, contact_name, contact_mobile, ?, now(), now()
+                    equity_funded, contact_name, contact_mobile, contact_mobile_index, ?, now(), now()
                 FROM enterprise_import_row
                 ON CONFLICT (credit_code) DO UPDATE SET
                     name = EXCLUDED.name,
@@ -66,6 +66,8 @@ class EnterpriseUpserts {
                     equity_funded = e.equity_funded OR EXCLUDED.equity_funded,
                     contact_name = coalesce(EXCLUDED.contact_name, e.contact_name),
                     contact_mobile = coalesce(EXCLUDED.contact_mobile, e.contact_mobile),
+                    contact_mobile_index = CASE WHEN EXCLUDED.contact_mobile IS NULL THEN e.contact_mobile_index
+                        ELSE EXCLUDED.contact_mobile_index END,
                     updated_at = now()
                 RETURNING e.id, e.credit_code
             ), figures AS (
@@ -89,10 +91,13 @@ class EnterpriseUpserts {
 
     private final DataSource dataSource;
     private final ReferenceCodes reference;
+    private final org.sanrong.platform.PersonalDataCipher cipher;
 
-    EnterpriseUpserts(DataSource dataSource, ReferenceCodes reference) {
+    EnterpriseUpserts(DataSource dataSource, ReferenceCodes reference,
+            org.sanrong.platform.PersonalDataCipher cipher) {
         this.dataSource = dataSource;
         this.reference = reference;
+        this.cipher = cipher;
     }
 
     /**
@@ -162,8 +167,10 @@ class EnterpriseUpserts {
             field(b, r.softwareCopyrights());
             field(b, r.trademarks());
             field(b, r.equityFunded() ? "t" : "f");
-            field(b, r.contactName());
-            field(b, r.contactMobile());
+            // personal data goes in encrypted (platform.PersonalDataCipher), with the mobile's blind index
+            field(b, cipher.encrypt(r.contactName()));
+            field(b, cipher.encrypt(r.contactMobile()));
+            field(b, cipher.blindIndex(r.contactMobile()));
             field(b, "{" + String.join(",", r.qualifications()) + "}");
             field(b, arrayLiteral(r.qualifications().stream().map(reference::qualificationIssuer).toList()));
             b.setCharAt(b.length() - 1, '\n');

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.sanrong.platform.PersonalData;
+import org.sanrong.platform.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Repository;
 class Enterprises {
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Enterprises(JdbcClient jdbc) {
+    Enterprises(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(Enterprise e) {
@@ -43,7 +47,7 @@ class Enterprises {
                     emerging_industries = :emerging::varchar[], headcount = :headcount,
                     invention_patents = :inv, utility_patents = :util, design_patents = :design,
                     software_copyrights = :soft, trademarks = :tm, equity_funded = :funded,
-                    contact_name = :cname, contact_mobile = :cmobile, contact_email = :cemail,
+                    contact_name = :cname, contact_mobile = :cmobile, contact_email = :cemail, contact_mobile_index = :cindex,
                     stage_override = :stage, stage_override_reason = :stageReason, organisation_id = :org,
                     updated_at = :updated
                 WHERE id = :id""")
@@ -62,9 +66,10 @@ class Enterprises {
                 .param("soft", p.softwareCopyrights())
                 .param("tm", p.trademarks())
                 .param("funded", p.equityFunded())
-                .param("cname", p.contactName())
-                .param("cmobile", p.contactMobile())
-                .param("cemail", p.contactEmail())
+                .param("cname", cipher.encrypt(p.contactName()))
+                .param("cmobile", cipher.encrypt(p.contactMobile()))
+                .param("cemail", cipher.encrypt(p.contactEmail()))
+                .param("cindex", cipher.blindIndex(p.contactMobile()))
                 .param("stage", e.stageOverride() == null ? null : e.stageOverride().name())
                 .param("stageReason", e.stageOverrideReason())
                 .param("org", e.organisationId())
@@ -75,17 +80,17 @@ class Enterprises {
 
     Optional<Enterprise> findByCreditCode(String creditCode) {
         return jdbc.sql("SELECT * FROM enterprise.enterprise WHERE credit_code = ?").param(creditCode)
-                .query(Enterprises::map).optional();
+                .query(this::map).optional();
     }
 
     Optional<Enterprise> findByCreditCodeForUpdate(String creditCode) {
         return jdbc.sql("SELECT * FROM enterprise.enterprise WHERE credit_code = ? FOR UPDATE").param(creditCode)
-                .query(Enterprises::map).optional();
+                .query(this::map).optional();
     }
 
     Optional<Enterprise> findByOrganisation(UUID organisationId) {
         return jdbc.sql("SELECT * FROM enterprise.enterprise WHERE organisation_id = ?").param(organisationId)
-                .query(Enterprises::map).optional();
+                .query(this::map).optional();
     }
 
     List<YearlyFigures> figures(Enterprise.Id id) {
@@ -110,8 +115,19 @@ class Enterprises {
         changes.forEach((field, values) -> jdbc.sql("""
                 INSERT INTO enterprise.profile_change (enterprise_id, at, actor, field, old_value, new_value)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id.value(), Timestamp.from(at), actor, field, cut(values[0]), cut(values[1]))
+                .params(id.value(), Timestamp.from(at), actor, field, cut(masked(field, values[0])),
+                        cut(masked(field, values[1])))
                 .update());
+    }
+
+    /** The change history is a list like any other: contacts only masked (张*, 138****1234, a***@x.cn). */
+    private static @Nullable String masked(String field, @Nullable String value) {
+        return switch (field) {
+            case "contactName" -> PersonalData.maskName(value);
+            case "contactMobile" -> PersonalData.maskMobile(value);
+            case "contactEmail" -> PersonalData.maskEmail(value);
+            default -> value;
+        };
     }
 
     List<ProfileChange> history(Enterprise.Id id, int limit) {
@@ -124,7 +140,7 @@ class Enterprises {
                 .list();
     }
 
-    static Enterprise map(ResultSet rs, int row) throws SQLException {
+    Enterprise map(ResultSet rs, int row) throws SQLException {
         Date registered = rs.getDate("registered_on");
         String stage = rs.getString("stage_override");
         Profile profile = new Profile(rs.getString("name"), rs.getString("legal_form"),
@@ -133,7 +149,8 @@ class Enterprises {
                 texts(rs.getArray("emerging_industries")), rs.getObject("headcount", Integer.class),
                 rs.getInt("invention_patents"), rs.getInt("utility_patents"), rs.getInt("design_patents"),
                 rs.getInt("software_copyrights"), rs.getInt("trademarks"), rs.getBoolean("equity_funded"),
-                rs.getString("contact_name"), rs.getString("contact_mobile"), rs.getString("contact_email"));
+                cipher.decrypt(rs.getString("contact_name")), cipher.decrypt(rs.getString("contact_mobile")),
+                cipher.decrypt(rs.getString("contact_email")));
         return new Enterprise(new Enterprise.Id(rs.getObject("id", UUID.class)), rs.getString("credit_code"),
                 rs.getString("credit_code_exception"), Enterprise.Source.valueOf(rs.getString("source")),
                 rs.getTimestamp("created_at").toInstant(), profile,

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.sanrong.platform.Fen;
+import org.sanrong.platform.PersonalData;
 
 /** The editable part of an enterprise's profile. Money in fen. Contacts are personal data. */
 public record Profile(String name, @Nullable String legalForm, @Nullable LocalDate registeredOn,
@@ -19,6 +20,37 @@ public record Profile(String name, @Nullable String legalForm, @Nullable LocalDa
 
     public Profile {
         emergingIndustries = emergingIndustries == null ? Set.of() : Set.copyOf(emergingIndustries);
+    }
+
+    /** As lists and anyone but the enterprise itself see it: 张*, 138****1234, a***@x.cn (等保 8.1.4.8). */
+    Profile withContactsMasked() {
+        return withContacts(blankToNull(PersonalData.maskName(contactName)),
+                blankToNull(PersonalData.maskMobile(contactMobile)), blankToNull(PersonalData.maskEmail(contactEmail)));
+    }
+
+    /**
+     * A contact sent back exactly as its mask (a form or API client that read the masked profile and saved it) means
+     * "unchanged": the stored value is kept rather than overwritten by its mask.
+     */
+    Profile keepingMaskedContactsOf(Profile current) {
+        return withContacts(
+                unchangedIfMask(contactName, current.contactName, PersonalData.maskName(current.contactName)),
+                unchangedIfMask(contactMobile, current.contactMobile, PersonalData.maskMobile(current.contactMobile)),
+                unchangedIfMask(contactEmail, current.contactEmail, PersonalData.maskEmail(current.contactEmail)));
+    }
+
+    private Profile withContacts(@Nullable String name, @Nullable String mobile, @Nullable String email) {
+        return new Profile(this.name, legalForm, registeredOn, registeredCapitalFen, townCode, address, industryCode,
+                emergingIndustries, headcount, inventionPatents, utilityPatents, designPatents, softwareCopyrights,
+                trademarks, equityFunded, name, mobile, email);
+    }
+
+    private static @Nullable String unchangedIfMask(@Nullable String sent, @Nullable String stored, String mask) {
+        return sent != null && stored != null && !mask.equals(stored) && sent.strip().equals(mask) ? stored : sent;
+    }
+
+    private static @Nullable String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 
     /** Field by field, as the change history records them. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sanrong.platform.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,16 +21,20 @@ import org.springframework.stereotype.Repository;
 class Accounts {
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(Account a) {
         jdbc.sql("""
                 INSERT INTO identity.account (id, organisation_id, username, display_name, roles, organisation_admin,
-                    mobile, created_at, password_hash, password_changed_at, status, failed_logins, locked_until)
-                VALUES (:id, :org, :username, :display, :roles, :admin, :mobile, :created, :hash, :changed, :status,
+                    mobile, mobile_index, created_at, password_hash, password_changed_at, status, failed_logins,
+                    locked_until)
+                VALUES (:id, :org, :username, :display, :roles, :admin, :mobile, :mindex, :created, :hash, :changed,
+                    :status,
                     :failed, :locked)""")
                 .param("id", a.id().value())
                 .param("org", a.organisationId().value())
@@ -37,7 +42,8 @@ class Accounts {
                 .param("display", a.displayName())
                 .param("roles", roles(a.roles()))
                 .param("admin", a.organisationAdmin())
-                .param("mobile", a.mobile())
+                .param("mobile", cipher.encrypt(a.mobile()))
+                .param("mindex", cipher.blindIndex(a.mobile()))
                 .param("created", ts(a.createdAt()))
                 .param("hash", a.passwordHash())
                 .param("changed", ts(a.passwordChangedAt()))
@@ -72,7 +78,7 @@ class Accounts {
             return Optional.empty();
         }
         return jdbc.sql("SELECT * FROM identity.account WHERE username = ?")
-                .param(new Username(username).value()).query(Accounts::map).optional();
+                .param(new Username(username).value()).query(this::map).optional();
     }
 
     /** Locks the row: failed-login counting must not lose increments under concurrent attempts. */
@@ -81,12 +87,12 @@ class Accounts {
             return Optional.empty();
         }
         return jdbc.sql("SELECT * FROM identity.account WHERE username = ? FOR UPDATE")
-                .param(new Username(username).value()).query(Accounts::map).optional();
+                .param(new Username(username).value()).query(this::map).optional();
     }
 
     Optional<Account> find(Account.Id id) {
         return jdbc.sql("SELECT * FROM identity.account WHERE id = ?").param(id.value())
-                .query(Accounts::map).optional();
+                .query(this::map).optional();
     }
 
     boolean existsByUsername(Username username) {
@@ -96,10 +102,15 @@ class Accounts {
 
     List<Account> ofOrganisation(Organisation.Id organisation) {
         return jdbc.sql("SELECT * FROM identity.account WHERE organisation_id = ? ORDER BY created_at")
-                .param(organisation.value()).query(Accounts::map).list();
+                .param(organisation.value()).query(this::map).list();
     }
 
-    static Account map(ResultSet rs, int row) throws SQLException {
+    /** The blind index a mobile number is looked up by (never its plaintext). */
+    String mobileIndex(String mobile) {
+        return cipher.blindIndex(mobile);
+    }
+
+    Account map(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(rs.getString("roles").split(",")).map(Role::valueOf).forEach(roles::add);
         return new Account(new Account.Id(rs.getObject("id", UUID.class)),
@@ -108,7 +119,7 @@ class Accounts {
                 rs.getString("display_name"),
                 roles,
                 rs.getBoolean("organisation_admin"),
-                rs.getString("mobile"),
+                cipher.decrypt(rs.getString("mobile")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getString("password_hash"),
                 rs.getTimestamp("password_changed_at").toInstant(),

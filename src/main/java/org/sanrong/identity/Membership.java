@@ -192,11 +192,13 @@ public class Membership {
         String where = " WHERE true";
         List<Object> params = new ArrayList<>();
         if (text != null && !text.isBlank()) {
-            where += " AND (a.username ILIKE ? OR a.display_name ILIKE ? OR o.name ILIKE ?)";
+            // a mobile number is found through its blind index (HMAC-SM3): the column itself is SM4 ciphertext
+            where += " AND (a.username ILIKE ? OR a.display_name ILIKE ? OR o.name ILIKE ? OR a.mobile_index = ?)";
             String like = "%" + OrganisationRegistry.escapeLike(text.strip()) + "%";
             params.add(like);
             params.add(like);
             params.add(like);
+            params.add(accounts.mobileIndex(text));
         }
         long total = jdbc.sql("SELECT count(*) FROM identity.account a JOIN identity.organisation o "
                 + "ON o.id = a.organisation_id" + where).params(params).query(Long.class).single();
@@ -208,7 +210,7 @@ public class Membership {
                 + "JOIN identity.organisation o ON o.id = a.organisation_id" + where
                 + " ORDER BY a.created_at DESC LIMIT ? OFFSET ?")
                 .params(pageParams)
-                .query((rs, n) -> AccountView.of(Accounts.map(rs, n), rs.getString("organisation_name"), now))
+                .query((rs, n) -> AccountView.of(accounts.map(rs, n), rs.getString("organisation_name"), now))
                 .list();
         return new ResultPage<>(rows, page, size, total);
     }

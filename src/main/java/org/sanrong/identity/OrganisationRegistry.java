@@ -216,7 +216,7 @@ public class OrganisationRegistry {
                 SELECT o.*, (SELECT count(*) FROM identity.account a WHERE a.organisation_id = o.id) AS accounts
                 FROM identity.organisation o""" + where + " ORDER BY o.registered_at DESC, o.name LIMIT ? OFFSET ?")
                 .params(pageParams)
-                .query((rs, n) -> OrganisationView.of(Organisations.map(rs, n), rs.getLong("accounts")))
+                .query((rs, n) -> OrganisationView.of(organisations.map(rs, n), rs.getLong("accounts")))
                 .list();
         return new ResultPage<>(rows, page, size, total);
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sanrong.reference.UnifiedSocialCreditCode;
+import org.sanrong.platform.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +18,11 @@ class Organisations {
 
     private final JdbcClient jdbc;
 
-    Organisations(JdbcClient jdbc) {
+    private final PersonalDataCipher cipher;
+
+    Organisations(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(Organisation o) {
@@ -32,8 +36,8 @@ class Organisations {
                 .param("name", o.name())
                 .param("code", o.creditCode() == null ? null : o.creditCode().value())
                 .param("status", o.status().name())
-                .param("cname", o.contact().name())
-                .param("cmobile", o.contact().mobile())
+                .param("cname", cipher.encrypt(o.contact().name()))
+                .param("cmobile", cipher.encrypt(o.contact().mobile()))
                 .param("registered", ts(o.registeredAt()))
                 .param("approved", ts(o.approvedAt()))
                 .param("by", o.approvedBy())
@@ -53,13 +57,13 @@ class Organisations {
 
     Optional<Organisation> find(Organisation.Id id) {
         return jdbc.sql("SELECT * FROM identity.organisation WHERE id = ?").param(id.value())
-                .query(Organisations::map).optional();
+                .query(this::map).optional();
     }
 
     /** Locks the row for the rest of the transaction, so concurrent approvals cannot both pass. */
     Optional<Organisation> findForUpdate(Organisation.Id id) {
         return jdbc.sql("SELECT * FROM identity.organisation WHERE id = ? FOR UPDATE").param(id.value())
-                .query(Organisations::map).optional();
+                .query(this::map).optional();
     }
 
     java.util.List<Organisation> ofKind(OrganisationKind kind) {
@@ -72,7 +76,7 @@ class Organisations {
                 .query(Long.class).single() > 0;
     }
 
-    static Organisation map(ResultSet rs, int row) throws SQLException {
+    Organisation map(ResultSet rs, int row) throws SQLException {
         String type = rs.getString("institution_type");
         String code = rs.getString("credit_code");
         return new Organisation(new Organisation.Id(rs.getObject("id", UUID.class)),
@@ -80,7 +84,8 @@ class Organisations {
                 type == null ? null : InstitutionType.valueOf(type),
                 rs.getString("name"),
                 code == null ? null : new UnifiedSocialCreditCode(code),
-                new Organisation.Contact(rs.getString("contact_name"), rs.getString("contact_mobile")),
+                new Organisation.Contact(cipher.decrypt(rs.getString("contact_name")),
+                        cipher.decrypt(rs.getString("contact_mobile"))),
                 rs.getTimestamp("registered_at").toInstant(),
                 Organisation.Status.valueOf(rs.getString("status")),
                 instant(rs.getTimestamp("approved_at")),

@@ -15,13 +15,16 @@ class MailAddresses {
 
     private final JdbcClient jdbc;
 
-    MailAddresses(JdbcClient jdbc) {
+    private final org.sanrong.platform.PersonalDataCipher cipher;
+
+    MailAddresses(JdbcClient jdbc, org.sanrong.platform.PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     Optional<String> of(String username) {
         return jdbc.sql("SELECT email FROM inbox.mail_address WHERE username = ?").param(username)
-                .query(String.class).optional();
+                .query(String.class).optional().map(cipher::decrypt);
     }
 
     /** The addresses of those of these people who gave one, by username. */
@@ -33,7 +36,7 @@ class MailAddresses {
         jdbc.sql("SELECT username, email FROM inbox.mail_address WHERE username = ANY(CAST(? AS varchar[])) "
                 + "ORDER BY username").param(Messages.array(usernames))
                 .query(rs -> {
-                    addresses.put(rs.getString("username"), rs.getString("email"));
+                    addresses.put(rs.getString("username"), cipher.decrypt(rs.getString("email")));
                 });
         return addresses;
     }
@@ -42,7 +45,7 @@ class MailAddresses {
         jdbc.sql("""
                 INSERT INTO inbox.mail_address (username, email, updated_at) VALUES (?, ?, ?)
                 ON CONFLICT (username) DO UPDATE SET email = EXCLUDED.email, updated_at = EXCLUDED.updated_at""")
-                .params(username, email, Timestamp.from(at)).update();
+                .params(username, cipher.encrypt(email), Timestamp.from(at)).update();
     }
 
     void remove(String username) {

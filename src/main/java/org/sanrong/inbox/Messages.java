@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sanrong.platform.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -138,12 +139,13 @@ class Messages {
         jdbc.sql("""
                 UPDATE inbox.delivery SET mailed_to = ?, mailed_at = ?, mail_failure = NULL
                 WHERE message_id = ? AND username = ?""")
-                .params(email, Timestamp.from(at), id, username).update();
+                .params(PersonalData.maskEmail(email), Timestamp.from(at), id, username).update();
     }
 
     void recordMailFailure(UUID id, String username, String email, String failure) {
         jdbc.sql("UPDATE inbox.delivery SET mailed_to = ?, mail_failure = ? WHERE message_id = ? AND username = ?")
-                .params(email, failure.length() > 500 ? failure.substring(0, 500) : failure, id, username).update();
+                .params(PersonalData.maskEmail(email), failure.length() > 500 ? failure.substring(0, 500) : failure,
+                        id, username).update();
     }
 
     static String array(Collection<String> values) {

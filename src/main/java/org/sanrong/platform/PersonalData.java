@@ -20,6 +20,31 @@ public final class PersonalData {
         return m.length() <= 4 ? "****" : "*".repeat(m.length() - 4) + m.substring(m.length() - 4);
     }
 
+    /** alice@x.cn -> a***@x.cn: the first character and the domain. */
+    public static String maskEmail(@Nullable String email) {
+        if (email == null || email.isBlank()) {
+            return "";
+        }
+        String e = email.strip();
+        int at = e.lastIndexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return e.substring(0, e.offsetByCodePoints(0, 1)) + "***" + e.substring(at);
+    }
+
+    /** 110101199003071234 -> 110***********1234: the region's first three and the last four characters. */
+    public static String maskIdCard(@Nullable String idCard) {
+        if (idCard == null || idCard.isBlank()) {
+            return "";
+        }
+        String c = idCard.strip();
+        if (c.length() <= 7) {
+            return "*".repeat(c.length());
+        }
+        return c.substring(0, 3) + "*".repeat(c.length() - 7) + c.substring(c.length() - 4);
+    }
+
     /** 张三 -> 张*, 欧阳小明 -> 欧***; a single character stays as it is. */
     public static String maskName(@Nullable String name) {
         if (name == null || name.isBlank()) {

@@ -137,7 +137,8 @@ class InboxMailTest {
                 .contains("https://sanrong.test/inbox");
 
         MailState sent = eventually(() -> mailState(id, team.founder()), s -> s.at() != null);
-        assertThat(sent.to()).isEqualTo(address);
+        // the delivery keeps where the mail went as a mask only (personal data, 等保 8.1.4.8)
+        assertThat(sent.to()).isEqualTo(org.sanrong.platform.PersonalData.maskEmail(address)).contains("***@");
         assertThat(sent.failure()).isNull();
         assertThat(mailState(id, team.colleague())).as("no address, no mail")
                 .isEqualTo(new MailState(null, null, null));
@@ -152,6 +153,6 @@ class InboxMailTest {
         MailState failed = eventually(() -> mailState(later, team.founder()), s -> s.failure() != null);
         assertThat(failed.failure()).isNotBlank();
         assertThat(failed.at()).isNull();
-        assertThat(failed.to()).isEqualTo(address);
+        assertThat(failed.to()).isEqualTo(org.sanrong.platform.PersonalData.maskEmail(address));
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 
 /**
  * No password, token or personal data in the application's log (等保 8.1.4.8): after logins right and wrong, a
- * registration with a mobile number, an API token made and used, and bad API calls, none of those values is in the
+ * registration with a contact's name and mobile number, an e-mail address for notices, an API token made and used, and bad API calls, none of those values is in the
  * log file the test run writes.
  */
 @SanrongTest
@@ -37,6 +37,9 @@ class LogHygieneTest {
     ApiTokens tokens;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     AuthenticationProvider authentication;
 
     @Test
@@ -44,11 +47,15 @@ class LogHygieneTest {
         String wrong = "Wr0ng#Pass!" + System.nanoTime();
         String mobile = "139" + String.format("%08d", System.nanoTime() % 100_000_000);
         String username = TestData.username("log");
-        registry.register(new Registration("东莞日志测试" + username + "科技有限公司", TestData.creditCode(), null, "冯十一",
+        String contact = "上官" + (char) ('甲' + (int) (System.nanoTime() % 200)) + "蔚";
+        String email = username + "@mail.example.cn";
+        registry.register(new Registration("东莞日志测试" + username + "科技有限公司", TestData.creditCode(), null, contact,
                 mobile, username, "冯十一", TestData.DEMO_PASSWORD));
         WebClient web = new WebClient(port);
         web.login(username, wrong);
         web.login(username, TestData.DEMO_PASSWORD);
+        web.get("/inbox/settings");
+        web.postForm("/inbox/settings", Map.of("email", email));
         new WebClient(port).api("GET", "/api/v1/deals", username, wrong, null);
         SignedInUser user = (SignedInUser) authentication.authenticate(UsernamePasswordAuthenticationToken
                 .unauthenticated(username, TestData.DEMO_PASSWORD)).getPrincipal();
@@ -58,12 +65,15 @@ class LogHygieneTest {
         web.postForm("/account/password", Map.of("currentPassword", wrong, "newPassword", wrong + "x",
                 "confirmPassword", wrong + "x"));
 
+        assertThat(jdbc.sql("SELECT email FROM inbox.mail_address WHERE username = ?").param(username)
+                .query(String.class).single()).as("the address was kept, encrypted").startsWith("sm4:");
+
         Path log = Path.of("target/test-logs/sanrong.log");
         assertThat(log).exists();
         String text = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(text).as("the log is being written").isNotEmpty();
         // the demo accounts' shared password is printed at start on purpose (it is in the README); nothing else is
         assertThat(text).doesNotContain(wrong).doesNotContain(wrong + "x").doesNotContain(token)
-                .doesNotContain(mobile);
+                .doesNotContain(mobile).doesNotContain(contact).doesNotContain(email);
     }
 }

@@ -3,6 +3,7 @@ package org.sanrong.enterprise.web;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.sanrong.enterprise.ContactPerson;
 import org.sanrong.enterprise.DirectoryQuery;
 import org.sanrong.enterprise.DirectoryRow;
 import org.sanrong.enterprise.EnterpriseBook;
@@ -70,6 +71,15 @@ class EnterpriseApi {
             dossier = null;
         }
         return new EnterpriseView(card, dossier);
+    }
+
+    /**
+     * The contact person in full (the dossier shows it masked to anyone but the enterprise): an audited unmasking,
+     * UNMASK_CONTACT, for government, operator and consented institutions; 403 and audited DENIED for others.
+     */
+    @PostMapping("/{creditCode}/contact")
+    ContactPerson contact(@PathVariable String creditCode, @AuthenticationPrincipal SignedInUser user) {
+        return book.contact(creditCode, user);
     }
 
     @PostMapping

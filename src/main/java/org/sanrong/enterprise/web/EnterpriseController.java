@@ -96,6 +96,14 @@ class EnterpriseController {
         return "enterprise/show";
     }
 
+    /** Unmasks the contact person for one page view; audited (UNMASK_CONTACT) in EnterpriseBook.contact. */
+    @PostMapping("/enterprises/{code}/contact")
+    String unmaskContact(@PathVariable String code, @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes redirect) {
+        redirect.addFlashAttribute("unmaskedContact", book.contact(code, user));
+        return "redirect:/enterprises/" + code;
+    }
+
     @GetMapping("/enterprises/{code}/edit")
     String edit(@PathVariable String code, @AuthenticationPrincipal SignedInUser user, Model model) {
         EnterpriseDossier dossier = book.dossier(code, user);

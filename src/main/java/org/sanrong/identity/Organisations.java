@@ -68,7 +68,7 @@ class Organisations {
 
     java.util.List<Organisation> ofKind(OrganisationKind kind) {
         return jdbc.sql("SELECT * FROM identity.organisation WHERE kind = ? ORDER BY registered_at").param(kind.name())
-                .query(Organisations::map).list();
+                .query(this::map).list();
     }
 
     boolean existsByCreditCode(String code) {

@@ -27,22 +27,31 @@ class ErrorPages implements ErrorController {
     @RequestMapping("/error")
     Object error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = statusOf(request);
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        boolean databaseAway = failure instanceof Throwable t && Problems.databaseAway(t);
+        if (databaseAway) {
+            // a failure escaping a filter (a session or security lookup) lands here rather than in the handlers
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            response.setHeader("Retry-After", "30");
+        }
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri == null) {
             uri = request.getRequestURI();
         }
-        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (status.is5xxServerError() && failure instanceof Throwable t) {
+        if (databaseAway) {
+            log.warn("Request to {} refused: the database is unavailable ({})", uri, ((Throwable) failure).toString());
+        } else if (status.is5xxServerError() && failure instanceof Throwable t) {
             log.error("Request to {} failed", uri, t);
         }
         if (uri.startsWith(request.getContextPath() + Problems.API_PREFIX)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, apiDetail(status));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                    databaseAway ? "数据库暂时不可用，请稍后重试" : apiDetail(status));
             problem.setTitle(status.getReasonPhrase());
             problem.setInstance(URI.create(uri));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         String view = switch (status.value()) {
-            case 400, 403, 404, 405 -> "error/" + status.value();
+            case 400, 403, 404, 405, 503 -> "error/" + status.value();
             default -> status.is4xxClientError() ? "error/400" : "error/500";
         };
         ModelAndView page = new ModelAndView(view);

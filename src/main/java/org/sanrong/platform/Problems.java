@@ -61,10 +61,18 @@ public final class Problems {
         return b.append('"').toString();
     }
 
-    /** Whether the cause is the connection to the database (SQLState class 08, or 57P: the server shut down). */
+    /**
+     * Whether the cause is the connection to the database (SQLState class 08, or 57P: the server shut down; or no
+     * pooled connection to be had in time) — the caller should try again later (503), it did nothing wrong.
+     */
     public static boolean databaseAway(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
+                return true;
+            }
+            // the pool gave no connection in time (the database away, or every connection busy): try again later
+            if (t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
             // a failed rollback on a dropped connection hides what failed first

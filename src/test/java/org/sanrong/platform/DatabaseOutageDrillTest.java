@@ -64,6 +64,9 @@ class DatabaseOutageDrillTest {
         HttpResponse<String> authenticated = web.api("GET", "/api/v1/deals", "enterprise", TestData.DEMO_PASSWORD,
                 null);
         assertThat(authenticated.statusCode()).as("not a 401: the account could not be read").isEqualTo(503);
+        HttpResponse<String> page = web.get("/products");
+        assertThat(page.statusCode()).as("a page fails the same way, not as a 500").isEqualTo(503);
+        assertThat(page.body()).contains("服务暂时不可用").doesNotContain("Exception").doesNotContain("at org.");
         HttpResponse<String> health = web.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("DOWN");

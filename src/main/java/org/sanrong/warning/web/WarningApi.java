@@ -7,6 +7,7 @@ import org.sanrong.identity.SignedInUser;
 import org.sanrong.warning.EarlyWarning;
 import org.sanrong.warning.WarningCase;
 import org.sanrong.warning.WarningRules;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,6 +56,7 @@ class WarningApi {
     }
 
     @PostMapping("/{id}/verification")
+    @PreAuthorize("hasAnyRole('GOV', 'ADMIN', 'INSTITUTION')")
     WarningCase verify(@PathVariable UUID id, @RequestBody Verification body,
             @AuthenticationPrincipal SignedInUser user) {
         warnings.verify(id, body.verification(), user);
@@ -62,6 +64,7 @@ class WarningApi {
     }
 
     @PostMapping("/{id}/closure")
+    @PreAuthorize("hasAnyRole('GOV', 'ADMIN', 'INSTITUTION')")
     WarningCase close(@PathVariable UUID id, @RequestBody Closure body, @AuthenticationPrincipal SignedInUser user) {
         warnings.close(id, body.finding(), body.measures(), user);
         return warnings.find(id, user);

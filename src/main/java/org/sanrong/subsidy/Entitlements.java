@@ -26,30 +26,51 @@ class Entitlements {
         this.jdbc = jdbc;
     }
 
-    /** Stores it unless the policy already has one for the event; answers whether it was stored. */
-    boolean insertIfAbsent(Entitlement e) {
-        return jdbc.sql("""
+    /**
+     * Stores it unless the policy already has one for the event; a NOT_ELIGIBLE one is completed when the event now
+     * qualifies (e.g. a listing milestone reported again with its proceeds). Answers what was stored.
+     */
+    Optional<Entitlement> insertOrComplete(Entitlement e, List<String> capKeys, @Nullable String exclusiveKey) {
+        Optional<UUID> id = jdbc.sql("""
                 INSERT INTO subsidy.entitlement (id, policy_code, policy_version, event_key, beneficiary_key,
                     beneficiary_org, beneficiary_name, enterprise_code, event_date, year, amount_fen, calculation,
-                    status, computed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (policy_code, event_key) DO NOTHING""")
+                    status, computed_at, cap_keys, exclusive_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                ON CONFLICT (policy_code, event_key) DO UPDATE SET policy_version = EXCLUDED.policy_version,
+                    amount_fen = EXCLUDED.amount_fen, calculation = EXCLUDED.calculation, status = EXCLUDED.status,
+                    computed_at = EXCLUDED.computed_at, cap_keys = EXCLUDED.cap_keys,
+                    exclusive_key = EXCLUDED.exclusive_key
+                WHERE subsidy.entitlement.status = 'NOT_ELIGIBLE' AND EXCLUDED.amount_fen > 0
+                RETURNING id""")
                 .params(e.id().value(), e.policyCode(), e.policyVersion(), e.eventKey(), e.beneficiaryKey(),
                         e.beneficiaryOrg(), e.beneficiaryName(), e.enterpriseCode(), Date.valueOf(e.eventDate()),
                         e.year(), e.amountFen(), JSON.writeValueAsString(e.calculation()), e.status().name(),
-                        Timestamp.from(e.computedAt()))
-                .update() == 1;
+                        Timestamp.from(e.computedAt()), capKeys.toArray(String[]::new), exclusiveKey)
+                .query(UUID.class).optional();
+        return id.flatMap(x -> find(new Entitlement.Id(x)));
     }
 
-    /** Serialises computations for one beneficiary's year under a policy, so caps count every earlier grant. */
-    void lockYear(String policyCode, String beneficiaryKey, int year) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param("subsidy|" + policyCode + "|" + beneficiaryKey + "|" + year).query((rs, n) -> 1).single();
+    /** Serialises computations for one beneficiary under a policy, so caps count every earlier grant. */
+    void lockBeneficiary(String policyCode, String beneficiaryKey) {
+        lockKey("subsidy|" + policyCode + "|" + beneficiaryKey);
     }
 
-    long grantedFen(String policyCode, String beneficiaryKey, int year) {
+    void lockKey(String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query((rs, n) -> 1).single();
+    }
+
+    /** What the beneficiary was granted under the policy within a cap's scope. */
+    long grantedFen(String policyCode, String beneficiaryKey, String capKey) {
         return jdbc.sql("SELECT coalesce(sum(amount_fen), 0) FROM subsidy.entitlement WHERE policy_code = ? "
-                + "AND beneficiary_key = ? AND year = ?").params(policyCode, beneficiaryKey, year)
+                + "AND beneficiary_key = ? AND ? = ANY(cap_keys)").params(policyCode, beneficiaryKey, capKey)
                 .query(Long.class).single();
+    }
+
+    /** Another policy that already subsidises the same cost (one cost, one policy). */
+    Optional<String> exclusiveHolder(String exclusiveKey, String policyCode) {
+        return jdbc.sql("SELECT policy_code FROM subsidy.entitlement WHERE exclusive_key = ? AND policy_code <> ? "
+                + "AND amount_fen > 0 ORDER BY computed_at LIMIT 1").params(exclusiveKey, policyCode)
+                .query(String.class).optional();
     }
 
     Optional<Entitlement> find(Entitlement.Id id) {

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sanrong.audit.AuditEntry.Outcome;
 import org.sanrong.audit.AuditTrail;
 import org.sanrong.deal.InvestmentRecorded;
 import org.sanrong.deal.LoanDisbursed;
+import org.sanrong.listing.ListingMilestoneReached;
 import org.sanrong.enterprise.EnterpriseBook;
 import org.sanrong.enterprise.EnterpriseCard;
 import org.sanrong.enterprise.EnterpriseFacts;
@@ -81,6 +83,16 @@ public class Subsidies {
         loanDisbursed(e);
     }
 
+    @ApplicationModuleListener
+    void on(ListingMilestoneReached e) {
+        listingMilestone(e);
+    }
+
+    /** A recorded event ready for the policies: its facts and who may benefit. */
+    record Recorded(EventType type, String eventKey, LocalDate date, Map<String, Object> facts, String enterpriseCode,
+            @Nullable UUID investorId, @Nullable String investorName) {
+    }
+
     /**
      * Computes what an investment is entitled to under each policy in force, including the policies it does not
      * qualify for ({@link EntitlementStatus#NOT_ELIGIBLE}, with the failed rules); the same event twice creates them
@@ -90,17 +102,17 @@ public class Subsidies {
     public List<Entitlement> investmentRecorded(InvestmentRecorded e) {
         OrganisationView investor = organisations.find(e.institutionId()).orElse(null);
         Map<String, Object> facts = RuleFacts.defaults();
-        RuleFacts.event(facts, "INVESTMENT_RECEIVED", e.investedOn(), e.amountFen());
+        EventFacts.event(facts, EventType.INVESTMENT_RECEIVED, e.investedOn(), e.amountFen());
         facts.put("event.stakeBasisPoints", e.stakePercent().movePointRight(2).setScale(0, RoundingMode.DOWN)
                 .longValueExact());
-        enterpriseFacts(facts, e.enterpriseCreditCode(), e.investedOn());
+        EventFacts.enterprise(facts, enterprises.facts(e.enterpriseCreditCode()).orElse(null), e.investedOn());
         if (investor != null) {
             facts.put("investor.type", investor.institutionType() == null ? "" : investor.institutionType().name());
             facts.put("investor.name", investor.name());
         }
-        return compute(Policy.Trigger.INVESTMENT_RECEIVED, "INVESTMENT:" + e.dealId(), e.investedOn(), facts,
+        return compute(new Recorded(EventType.INVESTMENT_RECEIVED, "INVESTMENT:" + e.dealId(), e.investedOn(), facts,
                 e.enterpriseCreditCode(), e.institutionId(), investor == null ? e.institutionId().toString()
-                        : investor.name());
+                        : investor.name()));
     }
 
     /** As {@link #investmentRecorded}, for a loan. */
@@ -108,114 +120,272 @@ public class Subsidies {
     public List<Entitlement> loanDisbursed(LoanDisbursed e) {
         OrganisationView lender = organisations.find(e.institutionId()).orElse(null);
         Map<String, Object> facts = RuleFacts.defaults();
-        RuleFacts.event(facts, "LOAN_DISBURSED", e.disbursedOn(), e.amountFen());
+        EventFacts.event(facts, EventType.LOAN_DISBURSED, e.disbursedOn(), e.amountFen());
         facts.put("event.annualRatePpm", e.annualRatePercent().movePointRight(4).setScale(0, RoundingMode.HALF_UP)
                 .longValueExact());
         facts.put("event.termMonths", (long) e.termMonths());
         facts.put("event.productType", e.productType());
-        enterpriseFacts(facts, e.enterpriseCreditCode(), e.disbursedOn());
+        facts.put("event.loanRef", loanRef(e.dealId(), e.loanNumber()));
+        facts.put("event.loanDate", e.disbursedOn().toString());
+        facts.put("event.loanMonths", 0L);
+        facts.put("event.ipPledge", "IP_PLEDGE_LOAN".equals(e.productType()));
+        facts.put("event.principalFen", e.amountFen());
+        EventFacts.enterprise(facts, enterprises.facts(e.enterpriseCreditCode()).orElse(null), e.disbursedOn());
         if (lender != null) {
             facts.put("investor.type", lender.institutionType() == null ? "" : lender.institutionType().name());
             facts.put("investor.name", lender.name());
         }
-        return compute(Policy.Trigger.LOAN_DISBURSED, "LOAN:" + e.dealId() + ":" + e.loanNumber(), e.disbursedOn(),
-                facts, e.enterpriseCreditCode(), null, null);
+        return compute(new Recorded(EventType.LOAN_DISBURSED, "LOAN:" + e.dealId() + ":" + e.loanNumber(),
+                e.disbursedOn(), facts, e.enterpriseCreditCode(), null, null));
     }
 
-    private void enterpriseFacts(Map<String, Object> facts, String creditCode, LocalDate on) {
-        EnterpriseFacts f = enterprises.facts(creditCode).orElse(null);
-        if (f == null) {
-            return;
-        }
-        facts.put("enterprise.known", true);
-        facts.put("enterprise.townCode", f.townCode() == null ? "" : f.townCode());
-        facts.put("enterprise.industryCode", f.industryCode() == null ? "" : f.industryCode());
-        facts.put("enterprise.stage", f.stage().name());
-        facts.put("enterprise.qualifications", f.qualifications().stream().sorted().toList());
-        facts.put("enterprise.ageYears", f.registeredOn() == null ? -1L
-                : (long) Period.between(f.registeredOn(), on).getYears());
-        facts.put("enterprise.headcount", f.headcount() == null ? -1L : (long) f.headcount());
+    /** A loan's reference as cost events name it: "<deal id>/<loan number>". */
+    public static String loanRef(UUID dealId, String loanNumber) {
+        return dealId + "/" + loanNumber;
     }
 
-    private List<Entitlement> compute(Policy.Trigger trigger, String eventKey, LocalDate date,
-            Map<String, Object> facts, String enterpriseCode, @Nullable UUID investorId,
-            @Nullable String investorName) {
+    /**
+     * As {@link #investmentRecorded}, for a listing milestone from the listing reserve. The event key is the
+     * enterprise and the milestone, so a milestone reported again with its proceeds (see {@link #report}) completes
+     * the same entitlement instead of making a second one.
+     */
+    @Transactional
+    public List<Entitlement> listingMilestone(ListingMilestoneReached e) {
+        Map<String, Object> facts = RuleFacts.defaults();
+        EventFacts.event(facts, EventType.LISTING_MILESTONE, e.reachedOn(), 0);
+        facts.put("event.milestone", EventFacts.milestoneLabel(e.milestone()));
+        facts.put("event.board", e.board().name());
+        EventFacts.enterprise(facts, enterprises.facts(e.creditCode()).orElse(null), e.reachedOn());
+        return compute(new Recorded(EventType.LISTING_MILESTONE, listingKey(e.creditCode(),
+                EventFacts.milestoneLabel(e.milestone())), e.reachedOn(), facts, e.creditCode(), null, null));
+    }
+
+    static String listingKey(String creditCode, String milestoneLabel) {
+        return "LISTING:" + creditCode + ":" + milestoneLabel;
+    }
+
+    List<Entitlement> compute(Recorded r) {
         List<Entitlement> created = new ArrayList<>();
-        String enterpriseName = enterprises.card(enterpriseCode).map(EnterpriseCard::name).orElse(enterpriseCode);
-        for (CompiledPolicy cp : catalog.inForce(trigger, date)) {
+        String enterpriseName = enterprises.card(r.enterpriseCode()).map(EnterpriseCard::name)
+                .orElse(r.enterpriseCode());
+        for (CompiledPolicy cp : catalog.inForce(r.type(), r.date())) {
             Policy p = cp.policy();
-            CompiledPolicy.Outcome outcome;
+            boolean toInvestor = p.beneficiary() == Policy.Beneficiary.INVESTOR;
+            if (toInvestor && r.investorId() == null) {
+                continue;
+            }
+            String beneficiaryKey = toInvestor ? r.investorId().toString() : r.enterpriseCode();
+            entitlements.lockBeneficiary(p.code(), beneficiaryKey);
+            Line line;
             try {
-                outcome = cp.evaluate(facts);
+                line = line(cp, r.facts(), key -> entitlements.grantedFen(p.code(), beneficiaryKey, key));
             } catch (IllegalArgumentException ex) {
-                audit.record("system", null, "SUBSIDY_COMPUTE", p.code() + " " + eventKey, Outcome.FAILURE,
+                audit.record("system", null, "SUBSIDY_COMPUTE", p.code() + " " + r.eventKey(), Outcome.FAILURE,
                         ex.getMessage());
                 continue;
             }
-            boolean toInvestor = p.beneficiary() == Policy.Beneficiary.INVESTOR;
-            if (toInvestor && investorId == null) {
-                continue;
-            }
-            String beneficiaryKey = toInvestor ? investorId.toString() : enterpriseCode;
-            entitlements.lockYear(p.code(), beneficiaryKey, date.getYear());
-            long granted = entitlements.grantedFen(p.code(), beneficiaryKey, date.getYear());
-            Calculation c = calculation(cp, facts, outcome, granted);
+            Calculation c = line.calculation();
             // not eligible, or the year's cap used up: kept with the reason, so the beneficiary sees why not
             EntitlementStatus status = c.amountFen() > 0 ? EntitlementStatus.COMPUTED : EntitlementStatus.NOT_ELIGIBLE;
-            Entitlement en = new Entitlement(Entitlement.Id.random(), p.code(), p.version(), eventKey,
-                    beneficiaryKey, toInvestor ? investorId : null, toInvestor ? investorName : enterpriseName,
-                    enterpriseCode, date, date.getYear(), c.amountFen(), c, status,
+            Entitlement en = new Entitlement(Entitlement.Id.random(), p.code(), p.version(), r.eventKey(),
+                    beneficiaryKey, toInvestor ? r.investorId() : null, toInvestor ? r.investorName() : enterpriseName,
+                    r.enterpriseCode(), r.date(), r.date().getYear(), c.amountFen(), c, status,
                     clock.instant(), null, null, null, null, null, null);
-            if (entitlements.insertIfAbsent(en)) {
-                created.add(en);
-                audit.record("system", null, "SUBSIDY_COMPUTE", target(en.id()), Outcome.SUCCESS,
-                        p.code() + " " + eventKey + " " + status + " " + c.amountFen() + " fen");
+            Optional<Entitlement> stored = entitlements.insertOrComplete(en, line.capKeys(), line.exclusiveKey());
+            if (stored.isPresent()) {
+                created.add(stored.get());
+                audit.record("system", null, "SUBSIDY_COMPUTE", target(stored.get().id()), Outcome.SUCCESS,
+                        p.code() + " " + r.eventKey() + " " + status + " " + c.amountFen() + " fen");
             }
         }
         return created;
     }
 
-    static Calculation calculation(CompiledPolicy cp, Map<String, Object> facts, CompiledPolicy.Outcome outcome,
-            long grantedBefore) {
-        Policy p = cp.policy();
-        List<Calculation.RuleCheck> checks = new ArrayList<>();
-        for (int i = 0; i < p.eligibility().size(); i++) {
-            Policy.Rule r = p.eligibility().get(i);
-            checks.add(new Calculation.RuleCheck(r.name(), r.expression(), !outcome.failed().contains(r.name())));
-        }
-        Long cap = p.capPerBeneficiaryYearFen();
-        long amount = outcome.formulaFen();
-        boolean capped = false;
-        if (cap != null && amount > cap - grantedBefore) {
-            amount = Math.max(0, cap - grantedBefore);
-            capped = true;
-        }
-        if (!outcome.eligible()) {
-            amount = 0;
-            capped = false;
-        }
-        return new Calculation(p.code(), p.version(), checks, new LinkedHashMap<>(facts), p.formula(),
-                p.formulaNote(), outcome.formulaFen(), cap, grantedBefore, capped, amount);
+    /** What one beneficiary already has under a cap key (summed from the record, or from a quote's earlier lines). */
+    interface Granted {
+        long fen(String capKey);
     }
 
-    // ---- trial (试算) -------------------------------------------------------------------------------------------
+    /** One event evaluated under one policy: the calculation, the cap keys it counts under, its exclusive key. */
+    record Line(Calculation calculation, List<String> capKeys, @Nullable String exclusiveKey) {
+    }
 
     /**
-     * Evaluates the latest version of a policy on the given facts (variable name to value; the rest take neutral
-     * defaults), with an optional amount already granted in the year for the cap. Saves nothing.
+     * Evaluates the rules and the formula, applies every cap that applies (the tightest one binds) and the
+     * one-cost-one-policy rule. The caller holds the beneficiary's lock so the sums it reads stay true.
      */
-    public Calculation trial(String policyCode, Map<String, @Nullable Object> given, long grantedBeforeFen) {
-        CompiledPolicy cp = catalog.compiledLatest(policyCode)
-                .orElseThrow(() -> new InvalidRequestException("policy", "没有这项政策：" + policyCode));
-        Map<String, Object> facts = RuleFacts.defaults();
-        facts.putAll(RuleFacts.coerce(given));
-        CompiledPolicy.Outcome outcome;
-        try {
-            outcome = cp.evaluate(facts);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.unprocessable("facts", e.getMessage());
+    private Line line(CompiledPolicy cp, Map<String, Object> facts, Granted granted) {
+        Policy p = cp.policy();
+        CompiledPolicy.Outcome outcome = cp.evaluate(facts);
+        List<CompiledPolicy.AppliedCap> caps = cp.appliedCaps(facts);
+        String exclusiveKey = cp.exclusiveKey(facts);
+        String otherPolicy = null;
+        if (exclusiveKey != null && outcome.eligible()) {
+            entitlements.lockKey(exclusiveKey);
+            otherPolicy = entitlements.exclusiveHolder(exclusiveKey, p.code()).orElse(null);
         }
-        return calculation(cp, facts, outcome, grantedBeforeFen);
+        Calculation c = calculation(cp, facts, outcome, caps, granted, otherPolicy);
+        return new Line(c, caps.stream().map(CompiledPolicy.AppliedCap::key).toList(), exclusiveKey);
+    }
+
+    /** As the full calculation, with one figure already granted under every cap (for hand-computed tests). */
+    static Calculation calculation(CompiledPolicy cp, Map<String, Object> facts, CompiledPolicy.Outcome outcome,
+            long grantedBefore) {
+        return calculation(cp, facts, outcome, cp.appliedCaps(facts), key -> grantedBefore, null);
+    }
+
+    static Calculation calculation(CompiledPolicy cp, Map<String, Object> facts, CompiledPolicy.Outcome outcome,
+            List<CompiledPolicy.AppliedCap> caps, Granted granted, @Nullable String exclusiveWith) {
+        Policy p = cp.policy();
+        List<Calculation.RuleCheck> checks = new ArrayList<>();
+        for (Policy.Rule r : p.eligibility()) {
+            checks.add(new Calculation.RuleCheck(r.name(), r.expression(), !outcome.failed().contains(r.name())));
+        }
+        if (p.exclusive() != null && outcome.eligible()) {
+            checks.add(new Calculation.RuleCheck(exclusiveWith == null ? "同一费用只享受一项政策（" + p.exclusive().group()
+                    + "）" : "同一费用只享受一项政策：已由 " + exclusiveWith + " 补贴", p.exclusive().key(),
+                    exclusiveWith == null));
+        }
+        boolean eligible = outcome.eligible() && exclusiveWith == null;
+        long formula = outcome.formulaFen();
+        long amount = eligible ? formula : 0;
+        Policy.Cap binding = null;
+        long bindingGranted = 0;
+        long bindingRemaining = Long.MAX_VALUE;
+        for (CompiledPolicy.AppliedCap a : caps) {
+            long before = granted.fen(a.key());
+            long remaining = Math.max(0, a.cap().amountFen() - before);
+            if (binding == null || remaining < bindingRemaining) {
+                binding = a.cap();
+                bindingGranted = before;
+                bindingRemaining = remaining;
+            }
+        }
+        boolean capped = false;
+        if (eligible && binding != null && amount > bindingRemaining) {
+            amount = bindingRemaining;
+            capped = true;
+        }
+        return new Calculation(p.code(), p.version(), checks, new LinkedHashMap<>(facts), p.formula(),
+                p.formulaNote(), formula, binding == null ? null : binding.amountFen(), bindingGranted, capped, amount,
+                binding == null ? null : binding.name());
+    }
+
+    // ---- quotes (试算) -----------------------------------------------------------------------------------------
+
+    /** One event of a quote: its reference, the amount, the calculation and what the binding cap leaves after it. */
+    public record QuoteLine(String ref, long amountFen, String rule, @Nullable Long capRemainingFen,
+            Calculation calculation) {
+    }
+
+    /** A quote: its lines in the order given and their total. */
+    public record Quote(String policy, int version, List<QuoteLine> events, long totalFen) {
+    }
+
+    /**
+     * Computes a policy on hypothetical events without saving anything (试算). Attributes given are used as given;
+     * the registry fills only what is missing; an enterprise code the registry does not know is treated as a
+     * hypothetical enterprise when its attributes are given. Caps count what the beneficiary was already granted in
+     * the record, then the quote's earlier events, in order.
+     */
+    @Transactional(readOnly = true)
+    public Quote quote(@Nullable String policyCode, @Nullable Integer year, @Nullable String beneficiary,
+            @Nullable List<Map<String, @Nullable Object>> events) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        CompiledPolicy latest = policyCode == null || policyCode.isBlank() ? null
+                : catalog.compiledLatest(policyCode.strip()).orElse(null);
+        if (latest == null) {
+            errors.put("policy", policyCode == null || policyCode.isBlank() ? "请填写政策编号" : "没有这项政策：" + policyCode);
+        }
+        if (events == null || events.isEmpty()) {
+            errors.put("events", "请至少给出一个事件");
+        }
+        if (year != null && (year < 2000 || year > 2100)) {
+            errors.put("year", "年度须在 2000 到 2100 之间");
+        }
+        String benCode = beneficiary == null || beneficiary.isBlank() ? null
+                : beneficiary.strip().toUpperCase(java.util.Locale.ROOT);
+        List<EventFacts.Parsed> parsed = new ArrayList<>();
+        for (int i = 0; events != null && i < events.size(); i++) {
+            String prefix = "events[" + i + "].";
+            EventFacts.Parsed e = EventFacts.parse(events.get(i) == null ? Map.of() : events.get(i), prefix, errors);
+            if (e != null && year != null && e.date().getYear() != year) {
+                errors.put(prefix + "date", "日期不在 " + year + " 年内");
+            }
+            if (e != null && latest != null && latest.policy().beneficiary() == Policy.Beneficiary.INVESTOR
+                    && e.enterprise() == null) {
+                errors.put(prefix + "investee", "请填写被投企业的统一社会信用代码");
+            }
+            if (e != null && latest != null && latest.policy().beneficiary() == Policy.Beneficiary.ENTERPRISE
+                    && e.enterprise() == null && benCode == null) {
+                errors.put(prefix + "enterprise", "请填写企业的统一社会信用代码（或请求的 beneficiary）");
+            }
+            parsed.add(e);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        Policy lp = latest.policy();
+        boolean toInvestor = lp.beneficiary() == Policy.Beneficiary.INVESTOR;
+        OrganisationView investor = toInvestor && benCode != null ? organisation(benCode).orElse(null) : null;
+        Map<String, Long> inQuote = new java.util.HashMap<>();
+        List<QuoteLine> lines = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < parsed.size(); i++) {
+            EventFacts.Parsed e = parsed.get(i);
+            String enterpriseCode = e.enterprise() != null ? e.enterprise() : benCode;
+            CompiledPolicy cp = catalog.inForce(e.type(), e.date()).stream()
+                    .filter(x -> x.policy().code().equals(lp.code())).findFirst().orElse(latest);
+            Map<String, Object> facts = RuleFacts.defaults();
+            EventFacts.event(facts, e.type(), e.date(), e.amountFen());
+            EventFacts.enterprise(facts, enterprises.facts(enterpriseCode).orElse(null), e.date());
+            if (e.describesEnterprise()) {
+                facts.put("enterprise.known", true);
+            }
+            if (investor != null) {
+                facts.put("investor.type", investor.institutionType() == null ? "" : investor.institutionType().name());
+                facts.put("investor.name", investor.name());
+            }
+            facts.putAll(e.given());
+            EventFacts.loanMonths(facts, e.date());
+            String beneficiaryKey = toInvestor ? (investor != null ? investor.id().toString() : benCode)
+                    : enterpriseCode;
+            Line line;
+            try {
+                line = line(cp, facts, key -> inQuote.getOrDefault(key, 0L) + (beneficiaryKey == null ? 0
+                        : entitlements.grantedFen(cp.policy().code(), beneficiaryKey, key)));
+            } catch (IllegalArgumentException ex) {
+                throw InvalidRequestException.unprocessable("events[" + i + "]", ex.getMessage());
+            }
+            Calculation c = line.calculation();
+            String rule = c.summary();
+            if (!cp.policy().triggeredBy(e.type())) {
+                c = zero(c);
+                rule = "本政策不因「" + e.type().label() + "」发放（触发事件：" + cp.policy().triggerLabels() + "）";
+            } else if (!cp.policy().inForceOn(e.date())) {
+                c = zero(c);
+                rule = "事件日期 " + e.date() + " 不在政策有效期（" + cp.policy().validFrom() + " 至 "
+                        + (cp.policy().validUntil() == null ? "长期" : cp.policy().validUntil()) + "）内";
+            }
+            for (String key : line.capKeys()) {
+                inQuote.merge(key, c.amountFen(), Long::sum);
+            }
+            total += c.amountFen();
+            lines.add(new QuoteLine(e.ref() == null ? "E" + (i + 1) : e.ref(), c.amountFen(), rule,
+                    c.capRemainingAfterFen(), c));
+        }
+        return new Quote(lp.code(), lp.version(), lines, total);
+    }
+
+    private static Calculation zero(Calculation c) {
+        return new Calculation(c.policyCode(), c.policyVersion(), c.rules(), c.inputs(), c.formula(), c.formulaNote(),
+                c.formulaFen(), c.capFen(), c.grantedBeforeFen(), false, 0, c.capName());
+    }
+
+    /** An organisation by its credit code. */
+    private Optional<OrganisationView> organisation(String creditCode) {
+        return organisations.search(creditCode, null, null, 0, 5).items().stream()
+                .filter(o -> creditCode.equals(o.creditCode())).findFirst();
     }
 
     // ---- the way to payment ------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ class SubsidyRulesTest {
 
     private static Map<String, Object> angelFacts(long amountFen) {
         Map<String, Object> f = RuleFacts.defaults();
-        RuleFacts.event(f, "INVESTMENT_RECEIVED", java.time.LocalDate.of(2025, 3, 1), amountFen);
+        EventFacts.event(f, EventType.INVESTMENT_RECEIVED, java.time.LocalDate.of(2025, 3, 1), amountFen);
         f.put("event.stakeBasisPoints", 1000L);
         f.put("enterprise.known", true);
         f.put("enterprise.stage", "START_UP");
@@ -80,7 +80,7 @@ class SubsidyRulesTest {
     private long interest(long amountFen, long ratePpm, long months) {
         CompiledPolicy p = policy("GD-INTEREST-2025");
         Map<String, Object> f = RuleFacts.defaults();
-        RuleFacts.event(f, "LOAN_DISBURSED", java.time.LocalDate.of(2026, 3, 2), amountFen);
+        EventFacts.event(f, EventType.LOAN_DISBURSED, java.time.LocalDate.of(2026, 3, 2), amountFen);
         f.put("event.annualRatePpm", ratePpm);
         f.put("event.termMonths", months);
         f.put("enterprise.known", true);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sanrong.identity.SignedInUser;
-import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.subsidy.Calculation;
 import org.sanrong.subsidy.Entitlement;
 import org.sanrong.subsidy.Subsidies;
@@ -20,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * JSON API of subsidies. Amounts are decimal strings in yuan with two places. {@code POST /trial} evaluates a
- * policy on given facts without saving (试算); the state changes answer 409 when the state does not allow them.
+ * JSON API of subsidies. Amounts are decimal strings in yuan with two places. {@code POST /quotes} computes a policy
+ * on hypothetical events without saving (试算); the state changes answer 409 when the state does not allow them.
  */
 @RestController
 @RequestMapping("/api/v1/subsidies")
@@ -33,20 +32,32 @@ class SubsidyApi {
         this.subsidies = subsidies;
     }
 
-    record TrialRequest(@Nullable String policy, @Nullable Map<String, @Nullable Object> facts,
-            @Nullable String grantedBefore) {
+    /** {@code POST /quotes}: a policy, the year, the beneficiary's credit code and hypothetical events. */
+    record QuoteRequest(@Nullable String policy, @Nullable Integer year, @Nullable String beneficiary,
+            @Nullable List<Map<String, @Nullable Object>> events) {
+    }
+
+    record QuoteEventJson(String ref, String amount, String rule, @Nullable String capRemaining) {
+    }
+
+    record QuoteJson(List<QuoteEventJson> events, String total) {
+        static QuoteJson of(Subsidies.Quote q) {
+            return new QuoteJson(q.events().stream().map(l -> new QuoteEventJson(l.ref(), yuan(l.amountFen()),
+                    l.rule(), l.capRemainingFen() == null ? null : yuan(l.capRemainingFen()))).toList(),
+                    yuan(q.totalFen()));
+        }
     }
 
     record RuleResult(String name, String expression, boolean passed) {
     }
 
-    record TrialResponse(String policy, int version, boolean eligible, List<RuleResult> rules, String formula,
+    /** How an entitlement's amount came about. */
+    record CalculationJson(String policy, int version, boolean eligible, List<RuleResult> rules, String formula,
             String formulaAmount, @Nullable String cap, @Nullable String capRemaining, boolean capApplied,
             String amount, Map<String, Object> inputs) {
 
-        static TrialResponse of(Calculation c) {
-            return new TrialResponse(c.policyCode(), c.policyVersion(),
-                    c.rules().stream().allMatch(Calculation.RuleCheck::passed),
+        static CalculationJson of(Calculation c) {
+            return new CalculationJson(c.policyCode(), c.policyVersion(), c.eligible(),
                     c.rules().stream().map(r -> new RuleResult(r.name(), r.expression(), r.passed())).toList(),
                     c.formula(), yuan(c.formulaFen()), c.capFen() == null ? null : yuan(c.capFen()),
                     c.capRemainingFen() == null ? null : yuan(c.capRemainingFen()), c.capApplied(),
@@ -56,12 +67,12 @@ class SubsidyApi {
 
     record EntitlementJson(UUID id, String policy, int policyVersion, String beneficiary, String enterprise,
             String eventDate, int year, String amount, String status, @Nullable String noticeUntil,
-            TrialResponse calculation) {
+            CalculationJson calculation) {
 
         static EntitlementJson of(Entitlement e) {
             return new EntitlementJson(e.id().value(), e.policyCode(), e.policyVersion(), e.beneficiaryName(),
                     e.enterpriseCode(), e.eventDate().toString(), e.year(), yuan(e.amountFen()), e.status().name(),
-                    e.noticeUntil() == null ? null : e.noticeUntil().toString(), TrialResponse.of(e.calculation()));
+                    e.noticeUntil() == null ? null : e.noticeUntil().toString(), CalculationJson.of(e.calculation()));
         }
     }
 
@@ -70,25 +81,10 @@ class SubsidyApi {
         return subsidies.mine(user).stream().map(EntitlementJson::of).toList();
     }
 
-    @PostMapping("/trial")
-    TrialResponse trial(@RequestBody TrialRequest body) {
-        if (body.policy() == null || body.policy().isBlank()) {
-            throw new InvalidRequestException("policy", "请填写政策编号");
-        }
-        long granted = 0;
-        if (body.grantedBefore() != null && !body.grantedBefore().isBlank()) {
-            try {
-                BigDecimal fen = new BigDecimal(body.grantedBefore().strip()).movePointRight(2);
-                if (fen.signum() < 0 || fen.stripTrailingZeros().scale() > 0) {
-                    throw new NumberFormatException();
-                }
-                granted = fen.longValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new InvalidRequestException("grantedBefore", "须为不超过两位小数的非负金额（元）");
-            }
-        }
-        return TrialResponse.of(subsidies.trial(body.policy(), body.facts() == null ? Map.of() : body.facts(),
-                granted));
+    /** Computes a policy on hypothetical events without saving anything (试算). */
+    @PostMapping("/quotes")
+    QuoteJson quote(@RequestBody QuoteRequest body) {
+        return QuoteJson.of(subsidies.quote(body.policy(), body.year(), body.beneficiary(), body.events()));
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package org.sanrong.subsidy.web;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.platform.NotFoundException;
-import org.sanrong.subsidy.Calculation;
 import org.sanrong.subsidy.Entitlement;
 import org.sanrong.subsidy.PolicyCatalog;
 import org.sanrong.subsidy.Subsidies;
@@ -90,34 +88,38 @@ class SubsidyPages {
         return "subsidy/policies";
     }
 
-    @PostMapping("/subsidies/policies/{code}/trial")
-    String trial(@PathVariable String code, @RequestParam Map<String, String> form, Model model) {
-        Map<String, @Nullable Object> facts = new LinkedHashMap<>();
+    /** The form of the try-it box: one hypothetical event, as the quote API takes it. */
+    static final List<String> QUOTE_FIELDS = List.of("beneficiary", "type", "date", "amount", "enterprise", "stage",
+            "qualifications", "ageYears", "industry", "town", "investorType", "stake", "loanRef", "loanDate",
+            "ipPledge", "rate", "termMonths", "item", "milestone", "board", "proceeds", "principal", "productType");
+
+    @PostMapping("/subsidies/policies/{code}/quote")
+    String quote(@PathVariable String code, @RequestParam Map<String, String> form, Model model) {
+        Map<String, @Nullable Object> event = new LinkedHashMap<>();
         form.forEach((name, value) -> {
-            if (name.startsWith("event.") || name.startsWith("enterprise.") || name.startsWith("investor.")) {
-                if (value.isBlank()) {
-                    return;
-                }
-                facts.put(name, name.equals("enterprise.qualifications")
-                        ? Arrays.stream(value.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList()
-                        : name.equals("enterprise.known") ? (Object) Boolean.valueOf(value.strip()) : value.strip());
+            if (QUOTE_FIELDS.contains(name) && !name.equals("beneficiary") && !value.isBlank()) {
+                event.put(name, value.strip());
             }
         });
+        event.put("ref", "E1");
         model.addAttribute("policies", catalog.policies());
         model.addAttribute("fields", fields(form));
         model.addAttribute("tried", code);
         try {
-            Calculation c = subsidies.trial(code, facts, 0);
-            model.addAttribute("result", c);
+            Subsidies.QuoteLine line = subsidies.quote(code, null, form.get("beneficiary"), List.of(event)).events()
+                    .getFirst();
+            model.addAttribute("result", line.calculation());
+            model.addAttribute("resultRule", line.rule());
         } catch (InvalidRequestException e) {
-            model.addAttribute("trialErrors", e.fieldErrors().isEmpty() ? Map.of("facts", e.getMessage())
-                    : e.fieldErrors());
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.fieldErrors().forEach((k, v) -> errors.put(k.replace("events[0].", ""), v));
+            model.addAttribute("trialErrors", errors.isEmpty() ? Map.of("facts", e.getMessage()) : errors);
         }
         return "subsidy/policies";
     }
 
     private static List<FactField> fields(Map<String, String> form) {
-        return Subsidies.variables().stream().map(n -> new FactField(n, form.getOrDefault(n, ""))).toList();
+        return QUOTE_FIELDS.stream().map(n -> new FactField(n, form.getOrDefault(n, ""))).toList();
     }
 
     private static void act(RedirectAttributes flash, Runnable action, String doneKey) {

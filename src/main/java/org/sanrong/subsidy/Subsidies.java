@@ -57,10 +57,12 @@ public class Subsidies {
     private final WorkingCalendar calendar;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CostEvents costEvents;
 
     Subsidies(PolicyCatalog catalog, Entitlements entitlements, EnterpriseBook enterprises,
             OrganisationRegistry organisations, Ledger ledger, WorkingCalendar calendar, AuditTrail audit,
-            Clock clock) {
+            Clock clock, CostEvents costEvents) {
+        this.costEvents = costEvents;
         this.catalog = catalog;
         this.entitlements = entitlements;
         this.enterprises = enterprises;
@@ -131,6 +133,8 @@ public class Subsidies {
         facts.put("event.ipPledge", "IP_PLEDGE_LOAN".equals(e.productType()));
         facts.put("event.principalFen", e.amountFen());
         EventFacts.enterprise(facts, enterprises.facts(e.enterpriseCreditCode()).orElse(null), e.disbursedOn());
+        costEvents.recordLoan(new CostEvents.Loan(loanRef(e.dealId(), e.loanNumber()), e.enterpriseCreditCode(),
+                e.institutionId(), e.productType(), e.amountFen(), e.disbursedOn()));
         if (lender != null) {
             facts.put("investor.type", lender.institutionType() == null ? "" : lender.institutionType().name());
             facts.put("investor.name", lender.name());
@@ -269,6 +273,156 @@ public class Subsidies {
         return new Calculation(p.code(), p.version(), checks, new LinkedHashMap<>(facts), p.formula(),
                 p.formulaNote(), formula, binding == null ? null : binding.amountFen(), bindingGranted, capped, amount,
                 binding == null ? null : binding.name());
+    }
+
+    // ---- reported cost events --------------------------------------------------------------------------------
+
+    /** The answer to a report: the stored event and the entitlements it produced (eligible or not). */
+    public record Report(UUID id, List<Entitlement> entitlements) {
+    }
+
+    /**
+     * Records a cost event the platform does not learn elsewhere — interest, guarantee or valuation fee, premium paid,
+     * bond issued, capital contributed, a listing with its proceeds — and computes its entitlements at once. The bank
+     * (for its loans), the enterprise (for itself) or an official reports; an unknown enterprise, a future date, a date
+     * before the enterprise existed, a loan of another enterprise, a missing loan/item/milestone or a reference used
+     * before is refused naming the field, nothing stored, the attempt audited.
+     */
+    @Transactional
+    public Report report(Map<String, @Nullable Object> body, SignedInUser user) {
+        try {
+            return reportNow(body, user);
+        } catch (InvalidRequestException e) {
+            audit.recordIndependently(user.username(), user.organisationId(), "SUBSIDY_REPORT", "subsidy:report",
+                    Outcome.FAILURE, e.fieldErrors().isEmpty() ? e.getMessage() : e.fieldErrors().toString());
+            throw e;
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            audit.recordIndependently(user.username(), user.organisationId(), "SUBSIDY_REPORT", "subsidy:report",
+                    Outcome.DENIED, e.getMessage());
+            throw e;
+        }
+    }
+
+    private Report reportNow(Map<String, @Nullable Object> body, SignedInUser user) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        EventFacts.Parsed e = EventFacts.parse(body, "", errors);
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        EnterpriseFacts registry = null;
+        CostEvents.Loan loan = null;
+        if (e != null) {
+            if (!e.type().reported()) {
+                errors.put("type", "「" + e.type().label() + "」由平台从放款、投资记录中自动取得，无需登记");
+            }
+            if (e.date().isAfter(today)) {
+                errors.put("date", "日期不能晚于今天（" + today + "）");
+            }
+            if (e.amountFen() == 0 && e.type() != EventType.LISTING_MILESTONE) {
+                errors.put("amount", "金额须大于零");
+            }
+            String loanRef = (String) e.given().get("event.loanRef");
+            if ((e.type() == EventType.INTEREST_PAID || e.type() == EventType.GUARANTEE_FEE_PAID) && loanRef == null) {
+                errors.put("loanRef", "请填写贷款编号（平台贷款为「交易编号/放款编号」）");
+            }
+            if (e.type() == EventType.VALUATION_FEE_PAID && e.given().get("event.item") == null) {
+                errors.put("item", "请填写评估的知识产权项目（如专利号）");
+            }
+            if (e.type() == EventType.LISTING_MILESTONE && e.given().get("event.milestone") == null) {
+                errors.put("milestone", "请填写上市进程节点");
+            }
+            if (e.type() == EventType.BOND_ISSUED && e.given().get("event.principalFen") == null) {
+                errors.put("principal", "请填写债券发行规模（元）");
+            }
+            if (e.enterprise() == null) {
+                errors.put("enterprise", "请填写企业的统一社会信用代码");
+            } else {
+                registry = enterprises.facts(e.enterprise()).orElse(null);
+                boolean knownOrganisation = registry == null && e.type() == EventType.CAPITAL_CONTRIBUTED
+                        && organisation(e.enterprise()).isPresent();
+                if (registry == null && !knownOrganisation) {
+                    errors.put("enterprise", "企业库中没有统一社会信用代码为 " + e.enterprise() + " 的企业");
+                } else if (registry != null && registry.registeredOn() != null
+                        && e.date().isBefore(registry.registeredOn())) {
+                    errors.put("date", "日期早于企业成立日期 " + registry.registeredOn());
+                }
+            }
+            if (loanRef != null && e.enterprise() != null) {
+                loan = costEvents.loan(loanRef).orElse(null);
+                if (loan != null && !loan.enterpriseCode().equals(e.enterprise())) {
+                    errors.put("loanRef", "贷款 " + loanRef + " 不是该企业的贷款");
+                } else if (loan != null && e.date().isBefore(loan.disbursedOn())) {
+                    errors.put("date", "日期早于贷款发放日 " + loan.disbursedOn());
+                }
+            }
+            if (e.ref() != null && costEvents.refUsed(user.organisationId(), e.ref())) {
+                errors.put("ref", "编号 " + e.ref() + " 已登记过，不能重复登记");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        mayReport(user, e, loan);
+        Map<String, Object> facts = RuleFacts.defaults();
+        EventFacts.event(facts, e.type(), e.date(), e.amountFen());
+        EventFacts.enterprise(facts, registry, e.date());
+        if (loan != null) {
+            facts.put("event.loanDate", loan.disbursedOn().toString());
+            facts.put("event.ipPledge", "IP_PLEDGE_LOAN".equals(loan.productType()));
+            facts.put("event.principalFen", loan.amountFen());
+            facts.put("event.productType", loan.productType());
+            organisations.find(loan.institutionId()).ifPresent(o -> {
+                facts.put("investor.type", o.institutionType() == null ? "" : o.institutionType().name());
+                facts.put("investor.name", o.name());
+            });
+        }
+        facts.putAll(e.given());
+        EventFacts.loanMonths(facts, e.date());
+        UUID id = UUID.randomUUID();
+        costEvents.insert(id, e.type(), e.enterprise(), e.date(), e.amountFen(), e.given(), e.ref(), user.username(),
+                user.organisationId(), clock.instant());
+        audit.record(user.username(), user.organisationId(), "SUBSIDY_REPORT", "subsidy:report:" + id,
+                Outcome.SUCCESS, e.type() + " " + e.enterprise() + " " + e.date() + " " + e.amountFen() + " fen");
+        String key = e.type() == EventType.LISTING_MILESTONE
+                ? listingKey(e.enterprise(), (String) e.given().get("event.milestone")) : "REPORT:" + id;
+        return new Report(id, compute(new Recorded(e.type(), key, e.date(), facts, e.enterprise(), null, null)));
+    }
+
+    /** Officials report anything; an enterprise its own costs; an institution the costs of its loans. */
+    private void mayReport(SignedInUser user, EventFacts.Parsed e, CostEvents.@Nullable Loan loan) {
+        if (user.hasRole(Role.GOV)) {
+            return;
+        }
+        boolean ok;
+        if (user.hasRole(Role.ENTERPRISE)) {
+            ok = enterprises.ownCreditCode(user).map(e.enterprise()::equals).orElse(false)
+                    && e.type() != EventType.CAPITAL_CONTRIBUTED && e.type() != EventType.LISTING_MILESTONE;
+        } else if (user.hasRole(Role.INSTITUTION)) {
+            ok = java.util.Set.of(EventType.INTEREST_PAID, EventType.GUARANTEE_FEE_PAID, EventType.VALUATION_FEE_PAID,
+                    EventType.PREMIUM_PAID).contains(e.type())
+                    && (loan == null || loan.institutionId().equals(user.organisationId()));
+        } else {
+            ok = false;
+        }
+        if (!ok) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "只能登记本企业的费用、本机构贷款的利息和费用；注资和上市节点由政府部门登记");
+        }
+    }
+
+    /** The events the user's organisation reported, newest first. */
+    @Transactional(readOnly = true)
+    public List<ReportedEvent> reported(SignedInUser user) {
+        return costEvents.reportedBy(user.organisationId(), 200);
+    }
+
+    /** A loan the platform recorded, as an interest report names it. */
+    public record RecordedLoan(String loanRef, UUID institutionId, long amountFen, LocalDate disbursedOn) {
+    }
+
+    /** The loans the platform recorded for an enterprise (what an interest report names). */
+    @Transactional(readOnly = true)
+    public List<RecordedLoan> loansOf(String enterpriseCode) {
+        return costEvents.loansOf(enterpriseCode).stream().map(l -> new RecordedLoan(l.loanRef(), l.institutionId(),
+                l.amountFen(), l.disbursedOn())).toList();
     }
 
     // ---- quotes (试算) -----------------------------------------------------------------------------------------

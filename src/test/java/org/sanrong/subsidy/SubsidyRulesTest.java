@@ -77,26 +77,39 @@ class SubsidyRulesTest {
         assertThat(p.evaluate(unknown).failed()).contains("被投企业在本市企业库登记");
     }
 
-    private long interest(long amountFen, long ratePpm, long months) {
-        CompiledPolicy p = policy("GD-INTEREST-2025");
+    private Map<String, Object> interestPaid(long amountFen, String loanDate, long loanMonths) {
         Map<String, Object> f = RuleFacts.defaults();
-        EventFacts.event(f, EventType.LOAN_DISBURSED, java.time.LocalDate.of(2026, 3, 2), amountFen);
-        f.put("event.annualRatePpm", ratePpm);
-        f.put("event.termMonths", months);
+        EventFacts.event(f, EventType.INTEREST_PAID, java.time.LocalDate.of(2026, 3, 21), amountFen);
+        f.put("event.loanDate", loanDate);
+        f.put("event.loanMonths", loanMonths);
+        f.put("event.loanRef", "L1");
         f.put("enterprise.known", true);
         f.put("enterprise.industryCode", "C3911");
-        CompiledPolicy.Outcome o = p.evaluate(f);
-        assertThat(o.failed()).isEmpty();
-        return o.formulaFen();
+        return f;
     }
 
     @Test
-    void interestSubsidyIsThirtyFivePercentOfAtMostOneYearsInterest() {
-        assertThat(interest(100_000_000L, 34_500L, 12)).as("100万元 × 3.45% × 35% = 12,075.00").isEqualTo(1_207_500L);
-        assertThat(interest(100_000_000L, 34_500L, 36)).as("only the first year").isEqualTo(1_207_500L);
-        assertThat(interest(50_000_000L, 40_000L, 6)).as("50万元 × 4% × 6/12 × 35% = 3,500.00").isEqualTo(350_000L);
-        assertThat(interest(1_234_567L, 35_000L, 12)).as("12,345.67 × 3.5% × 35% = 151.2345... → 151.23")
-                .isEqualTo(15_123L);
+    void interestSubsidyIsThirtyFivePercentOfTheFirstYearsInterestPaid() {
+        CompiledPolicy p = policy("GD-INTEREST-2025");
+        Map<String, Object> q1 = interestPaid(1_207_500L, "2025-12-21", 3);
+        assertThat(p.evaluate(q1).formulaFen()).as("12,075.00 × 35% = 4,226.25").isEqualTo(422_625L);
+        assertThat(p.evaluate(interestPaid(43_129L, "2025-12-21", 3)).formulaFen())
+                .as("431.29 × 35% = 150.9515 → 150.95").isEqualTo(15_095L);
+        assertThat(p.evaluate(interestPaid(1_000_000L, "2025-12-21", 13)).failed()).as("only the first year")
+                .containsExactly("贷款发放后一年内的利息");
+        assertThat(p.evaluate(interestPaid(1_000_000L, "2025-04-30", 3)).failed()).as("loans before the window")
+                .containsExactly("贷款于 2025-05-01 至 2027-12-31 新发放");
+        Map<String, Object> unknownLoan = interestPaid(1_000_000L, "", -1);
+        assertThat(p.evaluate(unknownLoan).failed()).hasSize(2);
+        Map<String, Object> service = interestPaid(1_000_000L, "2025-12-21", 3);
+        service.put("enterprise.industryCode", "I65");
+        assertThat(p.evaluate(service).failed()).containsExactly("制造业（国民经济行业门类C）或高新技术企业");
+        service.put("enterprise.qualifications", List.of("HIGH_TECH"));
+        assertThat(p.evaluate(service).failed()).isEmpty();
+        assertThat(calc("GD-INTEREST-2025", interestPaid(6_000_000_000L, "2025-12-21", 3),
+                Map.of("每个受益方每年=2026", 1_900_000_000L)).amountFen())
+                .as("60,000,000 × 35% = 21,000,000; 19,000,000 granted → 1,000,000 left of 20,000,000")
+                .isEqualTo(100_000_000L);
     }
 
     @Test
@@ -270,8 +283,11 @@ class SubsidyRulesTest {
     }
 
     @Test
-    void everyEventTypeTriggersAShippedPolicy() {
+    void everyCostEventTypeTriggersAShippedPolicy() {
         for (EventType t : EventType.values()) {
+            if (t == EventType.LOAN_DISBURSED) {
+                continue; // interest subsidies pay on interest paid, not on disbursement
+            }
             assertThat(policies).as(t.name()).anyMatch(p -> p.policy().triggeredBy(t) && !p.policy().code()
                     .startsWith("TEST-"));
         }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.subsidy.Calculation;
 import org.sanrong.subsidy.Entitlement;
+import org.sanrong.subsidy.ReportedEvent;
 import org.sanrong.subsidy.Subsidies;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,6 +86,22 @@ class SubsidyApi {
     @PostMapping("/quotes")
     QuoteJson quote(@RequestBody QuoteRequest body) {
         return QuoteJson.of(subsidies.quote(body.policy(), body.year(), body.beneficiary(), body.events()));
+    }
+
+    record ReportJson(UUID id, List<EntitlementJson> entitlements) {
+    }
+
+    /** A cost event reported by the bank, the enterprise or an official; its entitlements are computed at once. */
+    @PostMapping("/events")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    ReportJson report(@RequestBody Map<String, @Nullable Object> body, @AuthenticationPrincipal SignedInUser user) {
+        Subsidies.Report r = subsidies.report(body, user);
+        return new ReportJson(r.id(), r.entitlements().stream().map(EntitlementJson::of).toList());
+    }
+
+    @GetMapping("/events")
+    List<ReportedEvent> reported(@AuthenticationPrincipal SignedInUser user) {
+        return subsidies.reported(user);
     }
 
     @GetMapping("/{id}")

@@ -9,6 +9,7 @@ import org.sanrong.identity.SignedInUser;
 import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.platform.NotFoundException;
 import org.sanrong.subsidy.Entitlement;
+import org.sanrong.subsidy.EventType;
 import org.sanrong.subsidy.PolicyCatalog;
 import org.sanrong.subsidy.Subsidies;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,6 +70,47 @@ class SubsidyPages {
             default -> throw new NotFoundException("没有这个操作");
         }
         return "redirect:/subsidies/queue";
+    }
+
+    /** The fields of the report form, in order. */
+    static final List<String> REPORT_FIELDS = List.of("type", "enterprise", "date", "amount", "ref", "loanRef",
+            "loanDate", "ipPledge", "item", "milestone", "board", "proceeds", "principal");
+
+    @GetMapping("/subsidies/report")
+    String reportForm(@AuthenticationPrincipal SignedInUser user, Model model) {
+        return reportPage(user, model, Map.of(), Map.of());
+    }
+
+    @PostMapping("/subsidies/report")
+    String report(@RequestParam Map<String, String> form, @AuthenticationPrincipal SignedInUser user, Model model,
+            RedirectAttributes flash) {
+        Map<String, @Nullable Object> body = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (REPORT_FIELDS.contains(name) && !value.isBlank()) {
+                body.put(name, value.strip());
+            }
+        });
+        try {
+            Subsidies.Report r = subsidies.report(body, user);
+            flash.addFlashAttribute("doneKey", "subsidy.done.report");
+            flash.addFlashAttribute("produced", r.entitlements());
+            return "redirect:/subsidies/report";
+        } catch (InvalidRequestException e) {
+            return reportPage(user, model, form, e.fieldErrors().isEmpty() ? Map.of("type", e.getMessage())
+                    : e.fieldErrors());
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return reportPage(user, model, form, Map.of("enterprise", e.getMessage()));
+        }
+    }
+
+    private String reportPage(SignedInUser user, Model model, Map<String, String> form, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("types", java.util.Arrays.stream(EventType.values()).filter(EventType::reported).toList());
+        model.addAttribute("reported", subsidies.reported(user));
+        model.addAttribute("fields", REPORT_FIELDS.stream().filter(f -> !f.equals("type") && !f.equals("ipPledge"))
+                .toList());
+        return "subsidy/report";
     }
 
     @GetMapping("/subsidies/notices")

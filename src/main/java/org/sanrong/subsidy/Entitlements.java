@@ -105,16 +105,24 @@ class Entitlements {
                     confirmed_at = CASE WHEN ? = 'CONFIRMED' THEN ? ELSE confirmed_at END,
                     noticed_by = ?, notice_until = ?, noticed_at = CASE WHEN ? = 'NOTICED' THEN ? ELSE noticed_at END,
                     approved_by = ?, approved_at = CASE WHEN ? = 'APPROVED' THEN ? ELSE approved_at END,
-                    paid_by = ?, paid_at = ?
+                    paid_by = ?, paid_at = ?, paid_fen = CASE WHEN ? = 'PAID' THEN amount_fen ELSE paid_fen END
                 WHERE id = ? AND status = ?""")
                 .params(e.status().name(), e.confirmedBy(), e.status().name(), Timestamp.from(at), e.noticedBy(),
                         e.noticeUntil() == null ? null : Date.valueOf(e.noticeUntil()), e.status().name(),
                         Timestamp.from(at), e.approvedBy(), e.status().name(), Timestamp.from(at), e.paidBy(),
-                        e.paidAt() == null ? null : Timestamp.from(e.paidAt()), e.id().value(), from.name())
+                        e.paidAt() == null ? null : Timestamp.from(e.paidAt()), e.status().name(), e.id().value(),
+                        from.name())
                 .update();
         if (n != 1) {
             throw new IllegalStateException("entitlement " + e.id().value() + " changed concurrently");
         }
+    }
+
+    /** Pays an approved entitlement with the amount its batch allocated; false when it was not APPROVED. */
+    boolean markPaid(Entitlement.Id id, long paidFen, String by, Instant at) {
+        return jdbc.sql("UPDATE subsidy.entitlement SET status = 'PAID', paid_fen = ?, paid_by = ?, paid_at = ? "
+                + "WHERE id = ? AND status = 'APPROVED'").params(paidFen, by, Timestamp.from(at), id.value())
+                .update() == 1;
     }
 
     private static final String SELECT = """

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record Policy(String code, int version, String name, String source, LocalDate validFrom,
         @Nullable LocalDate validUntil, Set<EventType> triggers, Beneficiary beneficiary, List<Rule> eligibility,
         String formula, String formulaNote, List<Cap> caps, @Nullable Exclusive exclusive, long budgetPerYearFen,
-        Allocation allocation, int noticeWorkingDays, @Nullable Clawback clawback, boolean example, String file) {
+        Allocation allocation, java.time.@Nullable MonthDay cutOff, int noticeWorkingDays, @Nullable Clawback clawback, boolean example, String file) {
 
     public Policy {
         triggers = Set.copyOf(triggers);
@@ -59,6 +59,11 @@ public record Policy(String code, int version, String name, String source, Local
 
     /** A condition that, broken later, turns a paid amount into a receivable (e.g. leaving within 5 tax years). */
     public record Clawback(String condition, int years) {
+    }
+
+    /** The cut-off of a year's claims: the policy's month-day in the following year (annual batches, pro rata). */
+    public @Nullable LocalDate cutOffFor(int year) {
+        return cutOff == null ? null : cutOff.atYear(year + 1);
     }
 
     public boolean inForceOn(LocalDate day) {

@@ -26,7 +26,7 @@ final class PolicyFiles {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
     private static final Set<String> KEYS = Set.of("code", "version", "name", "source", "validFrom", "validUntil",
             "trigger", "beneficiary", "eligibility", "formula", "formulaNote", "capPerBeneficiaryYear", "caps",
-            "exclusive", "budgetPerYear", "allocation", "noticeWorkingDays", "clawback", "example");
+            "exclusive", "budgetPerYear", "allocation", "cutOff", "noticeWorkingDays", "clawback", "example");
 
     private PolicyFiles() {
     }
@@ -130,6 +130,17 @@ final class PolicyFiles {
         long budget = fen(file, m, "budgetPerYear");
         Policy.Allocation allocation = m.get("allocation") == null ? Policy.Allocation.FIRST_COME
                 : enumOf(file, Policy.Allocation.class, String.valueOf(m.get("allocation")), "allocation");
+        java.time.MonthDay cutOff = null;
+        if (m.get("cutOff") != null) {
+            try {
+                cutOff = java.time.MonthDay.parse("--" + String.valueOf(m.get("cutOff")).strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new MalformedPolicyException(file, "cutOff 须为次年的月-日，如 03-31：" + m.get("cutOff"));
+            }
+        }
+        if (allocation == Policy.Allocation.PRO_RATA && cutOff == null) {
+            throw new MalformedPolicyException(file, "按比例分配（PRO_RATA）须设定截止日 cutOff");
+        }
         int noticeDays = m.get("noticeWorkingDays") == null ? 5 : integer(file, m, "noticeWorkingDays");
         if (noticeDays < 0 || noticeDays > 60) {
             throw new MalformedPolicyException(file, "noticeWorkingDays 须在 0 到 60 之间");
@@ -147,7 +158,7 @@ final class PolicyFiles {
         boolean example = Boolean.TRUE.equals(m.get("example"));
         Policy p = new Policy(code, version, text(file, m, "name"), text(file, m, "source"), from, until, triggers,
                 beneficiary, rules, formula, m.get("formulaNote") instanceof String n ? n.strip() : "", caps,
-                exclusive, budget, allocation, noticeDays, clawback, example, file);
+                exclusive, budget, allocation, cutOff, noticeDays, clawback, example, file);
         return new CompiledPolicy(p, compiled, compiledFormula, compiledCaps, exclusiveKey);
     }
 

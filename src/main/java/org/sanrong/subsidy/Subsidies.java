@@ -58,11 +58,13 @@ public class Subsidies {
     private final AuditTrail audit;
     private final Clock clock;
     private final CostEvents costEvents;
+    private final BatchRows batchRows;
 
     Subsidies(PolicyCatalog catalog, Entitlements entitlements, EnterpriseBook enterprises,
             OrganisationRegistry organisations, Ledger ledger, WorkingCalendar calendar, AuditTrail audit,
-            Clock clock, CostEvents costEvents) {
+            Clock clock, CostEvents costEvents, BatchRows batchRows) {
         this.costEvents = costEvents;
+        this.batchRows = batchRows;
         this.catalog = catalog;
         this.entitlements = entitlements;
         this.enterprises = enterprises;
@@ -591,8 +593,21 @@ public class Subsidies {
             return e;
         }
         Entitlement paid = e.pay(user.username(), clock.instant());
+        if (batchRows.inBatch(e.id().value())) {
+            throw InvalidRequestException.conflict("batch", "这笔补贴已列入拨付批次，请按批次拨付");
+        }
+        Policy.Allocation allocation = catalog.latest(e.policyCode()).map(Policy::allocation)
+                .orElse(Policy.Allocation.FIRST_COME);
+        if (allocation != Policy.Allocation.FIRST_COME) {
+            throw InvalidRequestException.conflict("batch", e.policyCode() + " 的预算分配方式为"
+                    + (allocation == Policy.Allocation.PRO_RATA ? "截止日按比例分配" : "择优") + "，须生成批次拨付");
+        }
         String book = book(e.policyCode(), e.year());
-        fundBudget(e.policyCode(), e.year());
+        long free = fundBudget(e.policyCode(), e.year()) - batchRows.committedFen(e.policyCode(), e.year());
+        if (e.amountFen() > free) {
+            throw InvalidRequestException.conflict("budget", e.policyCode() + " " + e.year() + " 年度预算余额（扣除已列入批次"
+                    + "待拨付的金额）" + yuan(Math.max(0, free)) + " 元，不足以拨付 " + yuan(e.amountFen()) + " 元；未拨付，请先追加预算");
+        }
         try {
             ledger.post(new JournalEntry("subsidy:pay:" + e.id().value(), LocalDate.now(clock.withZone(CHINA)),
                     "补贴拨付 " + e.policyCode() + " " + e.beneficiaryName(),

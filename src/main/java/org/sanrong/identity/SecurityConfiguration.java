@@ -172,6 +172,7 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/products", "/league", "/subsidies/notices").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/subsidies/notices/*/objections").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))

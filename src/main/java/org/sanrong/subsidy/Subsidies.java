@@ -59,10 +59,12 @@ public class Subsidies {
     private final Clock clock;
     private final CostEvents costEvents;
     private final BatchRows batchRows;
+    private final Objections objections;
 
     Subsidies(PolicyCatalog catalog, Entitlements entitlements, EnterpriseBook enterprises,
             OrganisationRegistry organisations, Ledger ledger, WorkingCalendar calendar, AuditTrail audit,
-            Clock clock, CostEvents costEvents, BatchRows batchRows) {
+            Clock clock, CostEvents costEvents, BatchRows batchRows, Objections objections) {
+        this.objections = objections;
         this.costEvents = costEvents;
         this.batchRows = batchRows;
         this.catalog = catalog;
@@ -573,6 +575,10 @@ public class Subsidies {
     public Entitlement approve(Entitlement.Id id, SignedInUser user) {
         return attempt(id, user, "SUBSIDY_APPROVE", () -> {
             Entitlement e = official(id, user);
+            long open = objections.open(e.id().value());
+            if (open > 0) {
+                throw InvalidRequestException.conflict("objection", "公示期内有 " + open + " 条异议尚未处理，暂停审核");
+            }
             return change(user, e, "SUBSIDY_APPROVE",
                     e.approve(user.username(), LocalDate.now(clock.withZone(CHINA))));
         });
@@ -644,6 +650,90 @@ public class Subsidies {
 
     public static String book(String policyCode, int year) {
         return "subsidy:" + policyCode + ":" + year;
+    }
+
+    // ---- objections (公示异议) -------------------------------------------------------------------------------
+
+    /**
+     * Raises an objection to an entitlement on public notice; anyone may, signed in or not (then with a name and a
+     * phone to answer). The entitlement is paused (cannot be approved) until an official resolves it.
+     */
+    @Transactional
+    public Objection object(Entitlement.Id id, @Nullable String text, @Nullable String name, @Nullable String phone,
+            @Nullable SignedInUser user) {
+        String actor = user == null ? "public" : user.username();
+        try {
+            Entitlement e = entitlements.findForUpdate(id).orElseThrow(() -> new NotFoundException("没有这笔补贴"));
+            if (e.status() != EntitlementStatus.NOTICED) {
+                throw InvalidRequestException.conflict("status", "只能对公示中的补贴提出异议");
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (text == null || text.isBlank() || text.strip().length() > 1000) {
+                errors.put("text", "请写明异议的事实和理由（不超过1000字）");
+            }
+            if (name == null || name.isBlank() || name.strip().length() > 100) {
+                errors.put("name", "请填写姓名或单位名称");
+            }
+            if (phone == null || !phone.strip().matches("[0-9+\\- ]{7,20}")) {
+                errors.put("phone", "请填写联系电话，以便答复");
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException(errors);
+            }
+            UUID oid = UUID.randomUUID();
+            objections.insert(oid, id.value(), text.strip(), name.strip(), phone.strip(), user == null ? null
+                    : user.username(), clock.instant());
+            audit.record(actor, user == null ? null : user.organisationId(), "SUBSIDY_OBJECT", target(id),
+                    Outcome.SUCCESS, "异议 " + oid + "，暂停审核");
+            return objections.find(oid, false).orElseThrow();
+        } catch (InvalidRequestException | NotFoundException ex) {
+            audit.recordIndependently(actor, user == null ? null : user.organisationId(), "SUBSIDY_OBJECT",
+                    target(id), Outcome.FAILURE, ex.getMessage());
+            throw ex;
+        }
+    }
+
+    /** An official resolves an objection: upheld rejects the entitlement, dismissed lets it be approved. */
+    @Transactional
+    public Objection resolve(UUID objectionId, boolean upheld, @Nullable String resolution, SignedInUser user) {
+        requireGov(user);
+        Objection o = objections.find(objectionId, true).orElseThrow(() -> new NotFoundException("没有这条异议"));
+        try {
+            if (o.status() != Objection.Status.OPEN) {
+                throw InvalidRequestException.conflict("status", "这条异议已处理");
+            }
+            if (resolution == null || resolution.isBlank() || resolution.strip().length() > 1000) {
+                throw new InvalidRequestException("resolution", "请写明处理意见（不超过1000字）");
+            }
+        } catch (InvalidRequestException ex) {
+            audit.recordIndependently(user.username(), user.organisationId(), "SUBSIDY_RESOLVE_OBJECTION",
+                    "subsidy-objection:" + objectionId, Outcome.FAILURE, ex.getMessage());
+            throw ex;
+        }
+        Objection.Status status = upheld ? Objection.Status.UPHELD : Objection.Status.DISMISSED;
+        objections.resolve(objectionId, status, resolution.strip(), user.username(), clock.instant());
+        audit.record(user.username(), user.organisationId(), "SUBSIDY_RESOLVE_OBJECTION",
+                "subsidy-objection:" + objectionId, Outcome.SUCCESS, status + "：" + resolution.strip());
+        if (upheld) {
+            Entitlement e = entitlements.findForUpdate(new Entitlement.Id(o.entitlementId())).orElseThrow();
+            if (e.status() == EntitlementStatus.NOTICED) {
+                change(user, e, "SUBSIDY_RESOLVE_OBJECTION", e.reject());
+            }
+        }
+        return objections.find(objectionId, false).orElseThrow();
+    }
+
+    /** Objections for officials (the open ones first when asked). */
+    @Transactional(readOnly = true)
+    public List<Objection> objections(boolean openOnly, SignedInUser user) {
+        requireGov(user);
+        return objections.all(openOnly);
+    }
+
+    /** The entitlements paused by an open objection. */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> paused() {
+        return java.util.Set.copyOf(objections.withOpen());
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------

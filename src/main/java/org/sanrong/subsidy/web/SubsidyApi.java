@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.subsidy.Calculation;
 import org.sanrong.subsidy.Entitlement;
+import org.sanrong.subsidy.Objection;
 import org.sanrong.subsidy.ReportedEvent;
 import org.sanrong.subsidy.Subsidies;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -102,6 +103,36 @@ class SubsidyApi {
     @GetMapping("/events")
     List<ReportedEvent> reported(@AuthenticationPrincipal SignedInUser user) {
         return subsidies.reported(user);
+    }
+
+    record ObjectionRequest(@Nullable String text, @Nullable String name, @Nullable String phone) {
+    }
+
+    record ResolutionRequest(@Nullable Boolean upheld, @Nullable String resolution) {
+    }
+
+    /** An objection to an entitlement on public notice: pauses it until resolved. */
+    @PostMapping("/{id}/objections")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    Objection object(@PathVariable UUID id, @RequestBody ObjectionRequest body,
+            @AuthenticationPrincipal SignedInUser user) {
+        return subsidies.object(new Entitlement.Id(id), body.text(), body.name(), body.phone(), user);
+    }
+
+    @GetMapping("/objections")
+    @PreAuthorize("hasRole('GOV')")
+    List<Objection> objections(@AuthenticationPrincipal SignedInUser user) {
+        return subsidies.objections(false, user);
+    }
+
+    @PostMapping("/objections/{id}/resolution")
+    @PreAuthorize("hasRole('GOV')")
+    Objection resolve(@PathVariable UUID id, @RequestBody ResolutionRequest body,
+            @AuthenticationPrincipal SignedInUser user) {
+        if (body.upheld() == null) {
+            throw new org.sanrong.platform.InvalidRequestException("upheld", "请选择异议是否成立");
+        }
+        return subsidies.resolve(id, body.upheld(), body.resolution(), user);
     }
 
     @GetMapping("/{id}")

@@ -54,6 +54,7 @@ class SubsidyPages {
     @PreAuthorize("hasRole('GOV')")
     String queue(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("entitlements", subsidies.queue(user));
+        model.addAttribute("objections", subsidies.objections(true, user));
         model.addAttribute("me", user.username());
         return "subsidy/queue";
     }
@@ -116,7 +117,36 @@ class SubsidyPages {
     @GetMapping("/subsidies/notices")
     String notices(Model model) {
         model.addAttribute("entitlements", subsidies.onNotice());
+        model.addAttribute("paused", subsidies.paused());
         return "subsidy/notices";
+    }
+
+    /** The objection channel of the public notice: open to everyone (a name and phone to answer). */
+    @PostMapping("/subsidies/notices/{id}/objections")
+    String object(@PathVariable UUID id, @RequestParam Map<String, String> form,
+            @AuthenticationPrincipal @Nullable SignedInUser user, Model model, RedirectAttributes flash) {
+        try {
+            subsidies.object(new Entitlement.Id(id), form.get("text"), form.get("name"), form.get("phone"), user);
+            flash.addFlashAttribute("doneKey", "subsidy.objection.done");
+            return "redirect:/subsidies/notices";
+        } catch (InvalidRequestException e) {
+            model.addAttribute("entitlements", subsidies.onNotice());
+            model.addAttribute("paused", subsidies.paused());
+            model.addAttribute("objecting", id);
+            model.addAttribute("form", form);
+            model.addAttribute("objectionErrors", e.fieldErrors().isEmpty() ? Map.of("text", e.getMessage())
+                    : e.fieldErrors());
+            return "subsidy/notices";
+        }
+    }
+
+    @PostMapping("/subsidies/objections/{id}/resolve")
+    @PreAuthorize("hasRole('GOV')")
+    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean upheld,
+            @RequestParam(required = false) @Nullable String resolution, @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes flash) {
+        act(flash, () -> subsidies.resolve(id, upheld, resolution, user), "subsidy.objection.resolved");
+        return "redirect:/subsidies/queue";
     }
 
     /** A form row: a declared variable and its current text. */

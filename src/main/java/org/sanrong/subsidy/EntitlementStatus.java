@@ -8,5 +8,7 @@ package org.sanrong.subsidy;
 public enum EntitlementStatus {
     COMPUTED, CONFIRMED, NOTICED, APPROVED, PAID, NOT_ELIGIBLE,
     /** An objection raised during the public notice was upheld: not paid. */
-    REJECTED
+    REJECTED,
+    /** Paid, then its condition broke: the amount is a receivable until returned (see {@link Clawback}). */
+    CLAWED_BACK
 }

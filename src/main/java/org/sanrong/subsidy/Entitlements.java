@@ -118,6 +118,11 @@ class Entitlements {
         }
     }
 
+    Optional<Long> paidFen(Entitlement.Id id) {
+        return jdbc.sql("SELECT coalesce(paid_fen, amount_fen) FROM subsidy.entitlement WHERE id = ?")
+                .param(id.value()).query(Long.class).optional();
+    }
+
     /** Pays an approved entitlement with the amount its batch allocated; false when it was not APPROVED. */
     boolean markPaid(Entitlement.Id id, long paidFen, String by, Instant at) {
         return jdbc.sql("UPDATE subsidy.entitlement SET status = 'PAID', paid_fen = ?, paid_by = ?, paid_at = ? "

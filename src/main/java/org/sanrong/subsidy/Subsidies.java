@@ -60,10 +60,12 @@ public class Subsidies {
     private final CostEvents costEvents;
     private final BatchRows batchRows;
     private final Objections objections;
+    private final Clawbacks clawbacks;
 
     Subsidies(PolicyCatalog catalog, Entitlements entitlements, EnterpriseBook enterprises,
             OrganisationRegistry organisations, Ledger ledger, WorkingCalendar calendar, AuditTrail audit,
-            Clock clock, CostEvents costEvents, BatchRows batchRows, Objections objections) {
+            Clock clock, CostEvents costEvents, BatchRows batchRows, Objections objections, Clawbacks clawbacks) {
+        this.clawbacks = clawbacks;
         this.objections = objections;
         this.costEvents = costEvents;
         this.batchRows = batchRows;
@@ -734,6 +736,106 @@ public class Subsidies {
     @Transactional(readOnly = true)
     public java.util.Set<UUID> paused() {
         return java.util.Set.copyOf(objections.withOpen());
+    }
+
+    // ---- clawbacks ----------------------------------------------------------------------------------------------
+
+    /**
+     * The policy's clawback condition broke on {@code brokenOn} (within its years of the event): the paid amount
+     * becomes a receivable — ledger entry {@code subsidy:clawback:<id>}, debit {@code receivable}, credit
+     * {@code clawed_back} in the policy year's book — and the entitlement CLAWED_BACK. Once per entitlement.
+     */
+    @Transactional
+    public Clawback clawBack(Entitlement.Id id, @Nullable String reason, @Nullable LocalDate brokenOn,
+            SignedInUser user) {
+        return attemptAny(user, "SUBSIDY_CLAWBACK", target(id), () -> {
+            Entitlement e = official(id, user);
+            Policy p = catalog.version(e.policyCode(), e.policyVersion()).map(CompiledPolicy::policy)
+                    .orElseThrow(() -> new NotFoundException("没有这项政策"));
+            Map<String, String> errors = new LinkedHashMap<>();
+            LocalDate today = LocalDate.now(clock.withZone(CHINA));
+            if (p.clawback() == null) {
+                errors.put("policy", p.code() + " 没有追回条件");
+            }
+            if (reason == null || reason.isBlank() || reason.strip().length() > 1000) {
+                errors.put("reason", "请写明追回的事实（不超过1000字）");
+            }
+            if (brokenOn == null || brokenOn.isAfter(today) || brokenOn.isBefore(e.eventDate())) {
+                errors.put("brokenOn", "请填写条件不再满足的日期（不早于 " + e.eventDate() + "，不晚于今天）");
+            } else if (p.clawback() != null && !brokenOn.isBefore(e.eventDate().plusYears(p.clawback().years()))) {
+                errors.put("brokenOn", "已超过追回期限（" + p.clawback().condition() + "，自 " + e.eventDate() + " 起 "
+                        + p.clawback().years() + " 年）");
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException(errors);
+            }
+            Entitlement clawed = e.clawBack();
+            long amount = jdbcPaidFen(e);
+            UUID cid = UUID.randomUUID();
+            String book = book(e.policyCode(), e.year());
+            ledger.open(new Account(new AccountRef(book, "receivable"), p.name() + " " + e.year() + " 应追回补贴",
+                    AccountKind.ASSET, false));
+            ledger.open(new Account(new AccountRef(book, "clawed_back"), p.name() + " " + e.year() + " 追回补贴",
+                    AccountKind.INCOME, false));
+            ledger.post(new JournalEntry("subsidy:clawback:" + e.id().value(), today, "补贴追回 " + e.policyCode() + " "
+                    + e.beneficiaryName() + "：" + reason.strip(), List.of(
+                            JournalEntry.Line.debit(new AccountRef(book, "receivable"), amount),
+                            JournalEntry.Line.credit(new AccountRef(book, "clawed_back"), amount))), user.username());
+            clawbacks.insert(cid, e.id().value(), amount, reason.strip(), brokenOn, user.username(), clock.instant());
+            change(user, e, "SUBSIDY_CLAWBACK", clawed);
+            return clawbacks.find(cid, false).orElseThrow();
+        });
+    }
+
+    /** The beneficiary returned a clawed-back amount: the receivable is settled into the budget. */
+    @Transactional
+    public Clawback recovered(UUID clawbackId, SignedInUser user) {
+        requireGov(user);
+        Clawback c = clawbacks.find(clawbackId, true).orElseThrow(() -> new NotFoundException("没有这笔追回"));
+        if (c.status() != Clawback.Status.DUE) {
+            return c;
+        }
+        Entitlement e = entitlements.find(new Entitlement.Id(c.entitlementId())).orElseThrow();
+        String book = book(e.policyCode(), e.year());
+        ledger.post(new JournalEntry("subsidy:recovery:" + e.id().value(), LocalDate.now(clock.withZone(CHINA)),
+                "追回补贴到账 " + e.policyCode() + " " + e.beneficiaryName(), List.of(
+                        JournalEntry.Line.debit(new AccountRef(book, "budget"), c.amountFen()),
+                        JournalEntry.Line.credit(new AccountRef(book, "receivable"), c.amountFen()))),
+                user.username());
+        clawbacks.recovered(clawbackId, user.username(), clock.instant());
+        audit.record(user.username(), user.organisationId(), "SUBSIDY_CLAWBACK", target(e.id()), Outcome.SUCCESS,
+                "追回到账 " + c.amountYuan() + " 元");
+        return clawbacks.find(clawbackId, false).orElseThrow();
+    }
+
+    /** Clawbacks: all for government, one's own (as investor or enterprise) otherwise. */
+    @Transactional(readOnly = true)
+    public List<Clawback> clawbacks(SignedInUser user) {
+        if (user.hasRole(Role.GOV)) {
+            return clawbacks.all();
+        }
+        List<String> keys = new ArrayList<>();
+        keys.add(user.organisationId().toString());
+        enterprises.ownCreditCode(user).ifPresent(keys::add);
+        return clawbacks.ofBeneficiaries(keys);
+    }
+
+    private long jdbcPaidFen(Entitlement e) {
+        return entitlements.paidFen(e.id()).orElse(e.amountFen());
+    }
+
+    private <T> T attemptAny(SignedInUser user, String action, String target, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InvalidRequestException e) {
+            audit.recordIndependently(user.username(), user.organisationId(), action, target, Outcome.FAILURE,
+                    e.fieldErrors().isEmpty() ? e.getMessage() : e.fieldErrors().toString());
+            throw e;
+        } catch (NotFoundException | org.springframework.security.access.AccessDeniedException e) {
+            audit.recordIndependently(user.username(), user.organisationId(), action, target, Outcome.DENIED,
+                    e.getMessage());
+            throw e;
+        }
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sanrong.identity.SignedInUser;
 import org.sanrong.subsidy.Calculation;
+import org.sanrong.subsidy.Clawback;
 import org.sanrong.subsidy.Entitlement;
 import org.sanrong.subsidy.Objection;
 import org.sanrong.subsidy.ReportedEvent;
@@ -133,6 +134,30 @@ class SubsidyApi {
             throw new org.sanrong.platform.InvalidRequestException("upheld", "请选择异议是否成立");
         }
         return subsidies.resolve(id, body.upheld(), body.resolution(), user);
+    }
+
+    record ClawbackRequest(@Nullable String reason, java.time.@Nullable LocalDate brokenOn) {
+    }
+
+    /** The policy's condition broke later: the paid amount becomes a receivable. */
+    @PostMapping("/{id}/clawback")
+    @PreAuthorize("hasRole('GOV')")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    Clawback clawBack(@PathVariable UUID id, @RequestBody ClawbackRequest body,
+            @AuthenticationPrincipal SignedInUser user) {
+        return subsidies.clawBack(new Entitlement.Id(id), body.reason(), body.brokenOn(), user);
+    }
+
+    /** Clawbacks: all for government, one's own otherwise. */
+    @GetMapping("/clawbacks")
+    List<Clawback> clawbacks(@AuthenticationPrincipal SignedInUser user) {
+        return subsidies.clawbacks(user);
+    }
+
+    @PostMapping("/clawbacks/{id}/recovery")
+    @PreAuthorize("hasRole('GOV')")
+    Clawback recovered(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        return subsidies.recovered(id, user);
     }
 
     @GetMapping("/{id}")

@@ -41,6 +41,7 @@ class SubsidyPages {
     @GetMapping("/subsidies")
     String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("entitlements", subsidies.mine(user));
+        model.addAttribute("clawbacks", subsidies.clawbacks(user));
         return "subsidy/mine";
     }
 
@@ -55,6 +56,7 @@ class SubsidyPages {
     String queue(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("entitlements", subsidies.queue(user));
         model.addAttribute("objections", subsidies.objections(true, user));
+        model.addAttribute("clawbacks", subsidies.clawbacks(user));
         model.addAttribute("me", user.username());
         return "subsidy/queue";
     }

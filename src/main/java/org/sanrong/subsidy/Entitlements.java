@@ -89,6 +89,10 @@ class Entitlements {
                 .param("keys", keys).query(this::row).list();
     }
 
+    List<Entitlement> all(int limit) {
+        return jdbc.sql(SELECT + " ORDER BY computed_at DESC, id LIMIT ?").param(limit).query(this::row).list();
+    }
+
     List<Entitlement> withStatus(List<EntitlementStatus> statuses, int limit) {
         return jdbc.sql(SELECT + " WHERE status IN (:s) ORDER BY computed_at, id LIMIT :limit")
                 .param("s", statuses.stream().map(Enum::name).toList()).param("limit", limit)

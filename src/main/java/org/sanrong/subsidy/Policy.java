@@ -38,8 +38,11 @@ public record Policy(String code, int version, String name, String source, Local
         RANKED
     }
 
-    /** A named eligibility rule: a CEL expression that must be true. */
-    public record Rule(String name, String expression) {
+    /** A named eligibility rule: a CEL expression that must be true, with an optional "what would change it". */
+    public record Rule(String name, String expression, @Nullable String hint) {
+        public Rule(String name, String expression) {
+            this(name, expression, null);
+        }
     }
 
     /**

@@ -75,6 +75,17 @@ public class PolicyCatalog {
         return best.values().stream().filter(p -> p.policy().triggeredBy(type)).toList();
     }
 
+    /** The version of each policy in force on the day. */
+    List<CompiledPolicy> inForceAll(LocalDate day) {
+        Map<String, CompiledPolicy> best = new java.util.LinkedHashMap<>();
+        for (CompiledPolicy p : policies) {
+            if (p.policy().inForceOn(day)) {
+                best.merge(p.policy().code(), p, (a, b) -> a.policy().version() >= b.policy().version() ? a : b);
+            }
+        }
+        return List.copyOf(best.values());
+    }
+
     Optional<CompiledPolicy> version(String code, int version) {
         return policies.stream().filter(p -> p.policy().code().equals(code) && p.policy().version() == version)
                 .findFirst();

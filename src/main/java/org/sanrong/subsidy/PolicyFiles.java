@@ -84,7 +84,7 @@ final class PolicyFiles {
                         || !(r.get("rule") instanceof String expression)) {
                     throw new MalformedPolicyException(file, "eligibility 的每一项须有 name 和 rule");
                 }
-                rules.add(new Policy.Rule(name, expression.strip()));
+                rules.add(new Policy.Rule(name, expression.strip(), r.get("hint") instanceof String h ? h.strip() : null));
                 compiled.add(RuleLanguage.condition(file, name, expression.strip()));
             }
         } else if (m.get("eligibility") != null) {

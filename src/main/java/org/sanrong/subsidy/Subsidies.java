@@ -849,6 +849,12 @@ public class Subsidies {
         return entitlements.ofBeneficiaries(keys);
     }
 
+    /** Entitlements as the API lists them: all (the latest 1,000) for government, one's own otherwise. */
+    @Transactional(readOnly = true)
+    public List<Entitlement> entitlements(SignedInUser user) {
+        return user.hasRole(Role.GOV) ? entitlements.all(1000) : mine(user);
+    }
+
     /** Government's queue: everything not yet paid, oldest first. */
     @Transactional(readOnly = true)
     public List<Entitlement> queue(SignedInUser user) {

@@ -132,7 +132,7 @@ class SubsidyFlowTest {
                     .containsExactly("投资方持股不超过50%");
         });
 
-        HttpResponse<String> mine = api("GET", "/api/v1/subsidies/mine", vc.username(), null);
+        HttpResponse<String> mine = api("GET", "/api/v1/subsidies/entitlements", vc.username(), null);
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(json(mine).valueStream().filter(n -> n.path("policy").asText().equals("GZ-ANGEL-2021")
                 && !n.path("status").asText().equals("NOT_ELIGIBLE")).count()).isEqualTo(3);
@@ -143,7 +143,7 @@ class SubsidyFlowTest {
         assertThat(capped.path("calculation").path("formulaAmount").asText()).isEqualTo("1500000.00");
         assertThat(capped.path("calculation").path("capApplied").asBoolean()).isTrue();
         assertThat(capped.path("status").asText()).isEqualTo("COMPUTED");
-        assertThat(json(api("GET", "/api/v1/subsidies/mine", "investor", null)).valueStream()
+        assertThat(json(api("GET", "/api/v1/subsidies/entitlements", "investor", null)).valueStream()
                 .noneMatch(n -> n.path("id").asText().equals(capped.path("id").asText())))
                 .as("another investor does not see it").isTrue();
     }

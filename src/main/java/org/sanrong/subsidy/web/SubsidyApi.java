@@ -12,6 +12,7 @@ import org.sanrong.subsidy.Entitlement;
 import org.sanrong.subsidy.Objection;
 import org.sanrong.subsidy.ReportedEvent;
 import org.sanrong.subsidy.Subsidies;
+import org.sanrong.subsidy.SubsidyViews;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 class SubsidyApi {
 
     private final Subsidies subsidies;
+    private final SubsidyViews views;
+    private final org.sanrong.enterprise.EnterpriseBook enterprises;
 
-    SubsidyApi(Subsidies subsidies) {
+    SubsidyApi(Subsidies subsidies, SubsidyViews views, org.sanrong.enterprise.EnterpriseBook enterprises) {
         this.subsidies = subsidies;
+        this.views = views;
+        this.enterprises = enterprises;
     }
 
     /** {@code POST /quotes}: a policy, the year, the beneficiary's credit code and hypothetical events. */
@@ -79,9 +84,29 @@ class SubsidyApi {
         }
     }
 
-    @GetMapping("/mine")
-    List<EntitlementJson> mine(@AuthenticationPrincipal SignedInUser user) {
-        return subsidies.mine(user).stream().map(EntitlementJson::of).toList();
+    /** Entitlements with policy code, beneficiary, amount, status and calculation: one's own; all for government. */
+    @GetMapping("/entitlements")
+    List<EntitlementJson> entitlements(@AuthenticationPrincipal SignedInUser user) {
+        return subsidies.entitlements(user).stream().map(EntitlementJson::of).toList();
+    }
+
+    /** Budget use of a year by policy, town, industry and month, and the forecast from the pipeline. */
+    @GetMapping("/budget")
+    @PreAuthorize("hasRole('GOV')")
+    SubsidyViews.BudgetUse budget(@org.springframework.web.bind.annotation.RequestParam int year,
+            @AuthenticationPrincipal SignedInUser user) {
+        return views.budgetUse(year, user);
+    }
+
+    /** For each policy the enterprise does not qualify for: the failed rule and what would change it. */
+    @GetMapping("/why-not")
+    List<SubsidyViews.WhyNot> whyNot(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String enterprise,
+            @AuthenticationPrincipal SignedInUser user) {
+        String code = user.hasRole(org.sanrong.identity.Role.GOV) && enterprise != null ? enterprise
+                : enterprises.ownCreditCode(user).orElseThrow(() -> new org.sanrong.platform.InvalidRequestException(
+                        "enterprise", "仅企业（或政府部门指定企业）可查看"));
+        return views.whyNot(code);
     }
 
     /** Computes a policy on hypothetical events without saving anything (试算). */

@@ -32,16 +32,39 @@ class SubsidyPages {
 
     private final Subsidies subsidies;
     private final PolicyCatalog catalog;
+    private final org.sanrong.subsidy.SubsidyViews views;
+    private final org.sanrong.enterprise.EnterpriseBook enterprises;
+    private final org.sanrong.platform.Charts charts;
 
-    SubsidyPages(Subsidies subsidies, PolicyCatalog catalog) {
+    SubsidyPages(Subsidies subsidies, PolicyCatalog catalog, org.sanrong.subsidy.SubsidyViews views,
+            org.sanrong.enterprise.EnterpriseBook enterprises, org.sanrong.platform.Charts charts) {
         this.subsidies = subsidies;
         this.catalog = catalog;
+        this.views = views;
+        this.enterprises = enterprises;
+        this.charts = charts;
+    }
+
+    @GetMapping("/subsidies/budget")
+    @PreAuthorize("hasRole('GOV')")
+    String budget(@RequestParam(name = "year", required = false) @Nullable Integer year,
+            @AuthenticationPrincipal SignedInUser user, Model model) {
+        int y = year == null ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() : year;
+        org.sanrong.subsidy.SubsidyViews.BudgetUse use = views.budgetUse(y, user);
+        model.addAttribute("use", use);
+        model.addAttribute("policyChart", charts.bar(use.byPolicy()));
+        model.addAttribute("townChart", charts.bar(use.byTown()));
+        model.addAttribute("industryChart", charts.bar(use.byIndustry()));
+        model.addAttribute("monthChart", charts.line(List.copyOf(use.byMonth().keySet()),
+                Map.of("已拨付（元）", List.copyOf(use.byMonth().values()))));
+        return "subsidy/budget";
     }
 
     @GetMapping("/subsidies")
     String mine(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("entitlements", subsidies.mine(user));
         model.addAttribute("clawbacks", subsidies.clawbacks(user));
+        model.addAttribute("whyNot", enterprises.ownCreditCode(user).map(views::whyNot).orElse(List.of()));
         return "subsidy/mine";
     }
 

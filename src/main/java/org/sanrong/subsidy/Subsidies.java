@@ -572,6 +572,26 @@ public class Subsidies {
         });
     }
 
+    /**
+     * Records a notice the department already published on its own notice board on {@code publishedOn} (not after
+     * today, not before the entitlement was confirmed could be known: not before its event date); the notice period
+     * runs from that day. For notices published outside the platform before it was used; audited with the date.
+     */
+    @Transactional
+    public Entitlement noticePublishedOn(Entitlement.Id id, LocalDate publishedOn, SignedInUser user) {
+        return attempt(id, user, "SUBSIDY_NOTICE", () -> {
+            Entitlement e = official(id, user);
+            LocalDate today = LocalDate.now(clock.withZone(CHINA));
+            if (publishedOn.isAfter(today) || publishedOn.isBefore(e.eventDate())) {
+                throw new InvalidRequestException("publishedOn", "公示发布日期须在 " + e.eventDate() + " 与今天之间");
+            }
+            int days = catalog.version(e.policyCode(), e.policyVersion()).map(cp -> cp.policy().noticeWorkingDays())
+                    .orElse(5);
+            return change(user, e, "SUBSIDY_NOTICE",
+                    e.notice(user.username(), calendar.addWorkingDays(publishedOn, days)));
+        });
+    }
+
     /** A second official approves it once the notice period is over. */
     @Transactional
     public Entitlement approve(Entitlement.Id id, SignedInUser user) {

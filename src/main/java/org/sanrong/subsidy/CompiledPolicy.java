@@ -7,11 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A policy with its rules compiled: evaluates eligibility, the formula, the caps' scopes and the exclusive key. */
 record CompiledPolicy(Policy policy, List<RuleLanguage.Compiled> rules, RuleLanguage.Compiled formula,
-        List<CompiledCap> caps, RuleLanguage.@Nullable Compiled exclusiveKey) {
-
-    CompiledPolicy(Policy policy, List<RuleLanguage.Compiled> rules, RuleLanguage.Compiled formula) {
-        this(policy, rules, formula, List.of(), null);
-    }
+        List<CompiledCap> caps, RuleLanguage.@Nullable Compiled exclusiveKey, String contentHash) {
 
     /** A cap with its scope expression (text) and its optional condition (bool). */
     record CompiledCap(Policy.Cap cap, RuleLanguage.Compiled per, RuleLanguage.@Nullable Compiled when) {

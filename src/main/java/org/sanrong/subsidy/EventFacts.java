@@ -204,7 +204,8 @@ final class EventFacts {
         facts.put("enterprise.industryCode", f.industryCode() == null ? "" : f.industryCode());
         facts.put("enterprise.stage", f.stage().name());
         facts.put("enterprise.qualifications", f.qualifications().stream().sorted().toList());
-        facts.put("enterprise.ageYears", f.registeredOn() == null ? -1L
+        // an event before the enterprise existed has no age: -1, so age rules fail instead of reading 0
+        facts.put("enterprise.ageYears", f.registeredOn() == null || on.isBefore(f.registeredOn()) ? -1L
                 : (long) Period.between(f.registeredOn(), on).getYears());
         facts.put("enterprise.headcount", f.headcount() == null ? -1L : (long) f.headcount());
     }

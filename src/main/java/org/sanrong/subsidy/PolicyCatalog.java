@@ -50,6 +50,10 @@ public class PolicyCatalog {
         return List.copyOf(loaded);
     }
 
+    List<CompiledPolicy> compiled() {
+        return policies;
+    }
+
     /** All versions, by code then version. */
     public List<Policy> policies() {
         return policies.stream().map(CompiledPolicy::policy).toList();

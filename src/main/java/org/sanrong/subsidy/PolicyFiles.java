@@ -159,7 +159,17 @@ final class PolicyFiles {
         Policy p = new Policy(code, version, text(file, m, "name"), text(file, m, "source"), from, until, triggers,
                 beneficiary, rules, formula, m.get("formulaNote") instanceof String n ? n.strip() : "", caps,
                 exclusive, budget, allocation, cutOff, noticeDays, clawback, example, file);
-        return new CompiledPolicy(p, compiled, compiledFormula, compiledCaps, exclusiveKey);
+        return new CompiledPolicy(p, compiled, compiledFormula, compiledCaps, exclusiveKey, sha256(text));
+    }
+
+    /** The file's content hash: a version used for a payment must never change (make a new version instead). */
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> yaml(String file, String text) {

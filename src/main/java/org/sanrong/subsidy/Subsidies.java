@@ -61,10 +61,13 @@ public class Subsidies {
     private final BatchRows batchRows;
     private final Objections objections;
     private final Clawbacks clawbacks;
+    private final PaidPolicyVersions paidVersions;
 
     Subsidies(PolicyCatalog catalog, Entitlements entitlements, EnterpriseBook enterprises,
             OrganisationRegistry organisations, Ledger ledger, WorkingCalendar calendar, AuditTrail audit,
-            Clock clock, CostEvents costEvents, BatchRows batchRows, Objections objections, Clawbacks clawbacks) {
+            Clock clock, CostEvents costEvents, BatchRows batchRows, Objections objections, Clawbacks clawbacks,
+            PaidPolicyVersions paidVersions) {
+        this.paidVersions = paidVersions;
         this.clawbacks = clawbacks;
         this.objections = objections;
         this.costEvents = costEvents;
@@ -646,6 +649,7 @@ public class Subsidies {
             throw InvalidRequestException.conflict("budget", e.policyCode() + " " + e.year() + " 年度预算余额 "
                     + yuan(ex.balanceFen()) + " 元，不足以拨付 " + yuan(e.amountFen()) + " 元；未拨付，请先追加预算");
         }
+        paidVersions.paidUnder(e.policyCode(), e.policyVersion());
         return change(user, e, "SUBSIDY_PAY", paid);
     }
 

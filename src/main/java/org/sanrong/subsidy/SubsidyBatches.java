@@ -49,10 +49,13 @@ public class SubsidyBatches {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long secondApprovalAboveFen;
+    private final PaidPolicyVersions paidVersions;
 
     SubsidyBatches(BatchRows batches, Entitlements entitlements, PolicyCatalog catalog, Subsidies subsidies,
             Ledger ledger, AuditTrail audit, TransactionTemplate tx, Clock clock,
-            @Value("${sanrong.subsidy.second-approval-above:1000000.00}") BigDecimal secondApprovalAbove) {
+            @Value("${sanrong.subsidy.second-approval-above:1000000.00}") BigDecimal secondApprovalAbove,
+            PaidPolicyVersions paidVersions) {
+        this.paidVersions = paidVersions;
         this.batches = batches;
         this.entitlements = entitlements;
         this.catalog = catalog;
@@ -252,6 +255,7 @@ public class SubsidyBatches {
                     + Calculation.yuan(ex.balanceFen()) + " 元，不足以拨付 " + item.allocatedYuan() + " 元");
         }
         entitlements.markPaid(e.id(), item.allocatedFen(), actor, clock.instant());
+        paidVersions.paidUnder(e.policyCode(), e.policyVersion());
         if (batches.markItemPaid(batchId, item.entitlementId(), clock.instant())) {
             audit.record(actor, null, "SUBSIDY_PAY", Subsidies.target(e.id()), Outcome.SUCCESS, "批次 " + batchId
                     + " 拨付 " + item.allocatedYuan() + " 元");

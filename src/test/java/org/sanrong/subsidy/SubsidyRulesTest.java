@@ -292,4 +292,15 @@ class SubsidyRulesTest {
                     .startsWith("TEST-"));
         }
     }
+
+    @Test
+    void anInvestmentBeforeTheInvesteeExistedFailsTheAgeRule() {
+        Map<String, Object> f = angelFacts(100_000_000L);
+        EventFacts.enterprise(f, new org.sanrong.enterprise.EnterpriseFacts("91440101MA5TEST001", "441900401", "I6513",
+                org.sanrong.enterprise.LifecycleStage.SEED, java.util.Set.of("TECH_SME"),
+                java.time.LocalDate.of(2025, 6, 1), null, null), java.time.LocalDate.of(2025, 3, 1));
+        assertThat(f.get("enterprise.ageYears")).as("three months before registration: no age, not 0").isEqualTo(-1L);
+        assertThat(policy("GZ-ANGEL-2021").evaluate(f).failed())
+                .containsExactly("被投企业成立不超过5年（生物医药不超过8年）");
+    }
 }

@@ -194,4 +194,37 @@ class SubsidyBatchTest {
         assertThat(json(api("POST", path + "/payment", "gov", null)).path("status").asText()).isEqualTo("PAID");
         assertThat(List.of(status(big), status(mid), status(small))).containsExactly("PAID", "APPROVED", "PAID");
     }
+
+    @Autowired
+    SubsidyBatches batches;
+
+    @Test
+    void anInterruptedPaymentResumesWithoutPayingTwice() throws Exception {
+        UUID vc = vc("预算测试");
+        int year = 2033;
+        UUID a = approved("TEST-TINY-BUDGET", vc, 10_000L, LocalDate.of(year, 1, 2));
+        UUID b = approved("TEST-TINY-BUDGET", vc, 20_000L, LocalDate.of(year, 1, 3));
+        String id = json(api("POST", "/api/v1/subsidies/batches", "gov",
+                "{\"policy\": \"TEST-TINY-BUDGET\", \"year\": " + year + "}")).path("id").asText();
+        assertThat(json(api("POST", "/api/v1/subsidies/batches/" + id + "/check", "gov2", null)).path("status")
+                .asText()).isEqualTo("APPROVED");
+        // the state a crash leaves: payment started (PAYING), the first item paid in its own transaction, not the second
+        String book = Subsidies.book("TEST-TINY-BUDGET", year);
+        long budget = subsidies.fundBudget("TEST-TINY-BUDGET", year);
+        jdbc.sql("UPDATE subsidy.batch SET status = 'PAYING' WHERE id = ?").param(UUID.fromString(id)).update();
+        ledger.post(new org.sanrong.ledger.JournalEntry("subsidy:pay:" + a, LocalDate.now(), "补贴拨付",
+                List.of(org.sanrong.ledger.JournalEntry.Line.debit(new AccountRef(book, "paid"), 10_000L),
+                        org.sanrong.ledger.JournalEntry.Line.credit(new AccountRef(book, "budget"), 10_000L))), "gov");
+        jdbc.sql("UPDATE subsidy.entitlement SET status = 'PAID', paid_fen = 10000 WHERE id = ?").param(a).update();
+        jdbc.sql("UPDATE subsidy.batch_item SET paid_at = now() WHERE entitlement_id = ?").param(a).update();
+        assertThat(batches.unfinished()).contains(UUID.fromString(id));
+
+        assertThat(batches.resume(UUID.fromString(id)).status()).isEqualTo(Batch.Status.PAID);
+        assertThat(batches.resume(UUID.fromString(id)).status()).as("resumed again: nothing more").isEqualTo(
+                Batch.Status.PAID);
+        assertThat(batches.unfinished()).doesNotContain(UUID.fromString(id));
+        assertThat(List.of(status(a), status(b))).containsExactly("PAID", "PAID");
+        assertThat(ledger.balance(new AccountRef(book, "budget"))).as("300 paid once").isEqualTo(budget - 30_000L);
+        assertThat(ledger.balance(new AccountRef(book, "paid"))).isEqualTo(30_000L);
+    }
 }

@@ -191,6 +191,7 @@ class SecurityConfiguration {
                         .hasRole(Role.SYSTEM_ADMIN.name())
                         .requestMatchers("/admin/security/**").hasRole(Role.SECURITY_ADMIN.name())
                         .requestMatchers("/admin/audit/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/subsidies/notices/*/objections").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(PERSONAL_PAGES).authenticated()
                         .anyRequest().hasAnyRole(BUSINESS_ROLES))

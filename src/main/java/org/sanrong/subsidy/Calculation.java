@@ -10,10 +10,29 @@ import org.jspecify.annotations.Nullable;
  */
 public record Calculation(String policyCode, int policyVersion, List<RuleCheck> rules, Map<String, Object> inputs,
         String formula, String formulaNote, long formulaFen, @Nullable Long capFen, long grantedBeforeFen,
-        boolean capApplied, long amountFen) {
+        boolean capApplied, long amountFen, @Nullable String capName) {
 
     /** One eligibility rule and whether it held. */
     public record RuleCheck(String name, String expression, boolean passed) {
+    }
+
+    /** The failed rules' names, or the formula note (and the cap) when all held: one line for a quote. */
+    public String summary() {
+        List<String> failed = rules.stream().filter(r -> !r.passed()).map(RuleCheck::name).toList();
+        if (!failed.isEmpty()) {
+            return "不符合：" + String.join("；", failed);
+        }
+        return formulaNote + (capApplied ? "；已按上限「" + capName + "」" + capYuan() + " 元核减（此前已核定 "
+                + grantedBeforeYuan() + " 元）" : "");
+    }
+
+    public boolean eligible() {
+        return rules.stream().allMatch(RuleCheck::passed);
+    }
+
+    /** What the binding cap leaves after this item; null without a cap. */
+    public @Nullable Long capRemainingAfterFen() {
+        return capFen == null ? null : Math.max(0, capFen - grantedBeforeFen - amountFen);
     }
 
     /** What the cap still allowed before this item; null without a cap. */

@@ -48,6 +48,17 @@ public record Entitlement(Id id, String policyCode, int policyVersion, String ev
         return with(EntitlementStatus.APPROVED, confirmedBy, noticedBy, noticeUntil, by, paidBy, paidAt);
     }
 
+    /** An upheld objection ends it. */
+    Entitlement reject() {
+        require(EntitlementStatus.NOTICED, "只有公示中的补贴可以因异议成立而不予拨付");
+        return with(EntitlementStatus.REJECTED, confirmedBy, noticedBy, noticeUntil, approvedBy, paidBy, paidAt);
+    }
+
+    Entitlement clawBack() {
+        require(EntitlementStatus.PAID, "只有已拨付的补贴可以追回");
+        return with(EntitlementStatus.CLAWED_BACK, confirmedBy, noticedBy, noticeUntil, approvedBy, paidBy, paidAt);
+    }
+
     Entitlement pay(String by, Instant at) {
         require(EntitlementStatus.APPROVED, "只有审核通过的补贴可以拨付");
         return with(EntitlementStatus.PAID, confirmedBy, noticedBy, noticeUntil, approvedBy, by, at);

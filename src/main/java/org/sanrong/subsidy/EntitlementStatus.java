@@ -6,5 +6,9 @@ package org.sanrong.subsidy;
  * failed, or the year's cap was used up) with its calculation, so the beneficiary sees why; it never moves.
  */
 public enum EntitlementStatus {
-    COMPUTED, CONFIRMED, NOTICED, APPROVED, PAID, NOT_ELIGIBLE
+    COMPUTED, CONFIRMED, NOTICED, APPROVED, PAID, NOT_ELIGIBLE,
+    /** An objection raised during the public notice was upheld: not paid. */
+    REJECTED,
+    /** Paid, then its condition broke: the amount is a receivable until returned (see {@link Clawback}). */
+    CLAWED_BACK
 }

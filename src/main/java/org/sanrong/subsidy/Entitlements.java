@@ -26,30 +26,51 @@ class Entitlements {
         this.jdbc = jdbc;
     }
 
-    /** Stores it unless the policy already has one for the event; answers whether it was stored. */
-    boolean insertIfAbsent(Entitlement e) {
-        return jdbc.sql("""
+    /**
+     * Stores it unless the policy already has one for the event; a NOT_ELIGIBLE one is completed when the event now
+     * qualifies (e.g. a listing milestone reported again with its proceeds). Answers what was stored.
+     */
+    Optional<Entitlement> insertOrComplete(Entitlement e, List<String> capKeys, @Nullable String exclusiveKey) {
+        Optional<UUID> id = jdbc.sql("""
                 INSERT INTO subsidy.entitlement (id, policy_code, policy_version, event_key, beneficiary_key,
                     beneficiary_org, beneficiary_name, enterprise_code, event_date, year, amount_fen, calculation,
-                    status, computed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (policy_code, event_key) DO NOTHING""")
+                    status, computed_at, cap_keys, exclusive_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                ON CONFLICT (policy_code, event_key) DO UPDATE SET policy_version = EXCLUDED.policy_version,
+                    amount_fen = EXCLUDED.amount_fen, calculation = EXCLUDED.calculation, status = EXCLUDED.status,
+                    computed_at = EXCLUDED.computed_at, cap_keys = EXCLUDED.cap_keys,
+                    exclusive_key = EXCLUDED.exclusive_key
+                WHERE subsidy.entitlement.status = 'NOT_ELIGIBLE' AND EXCLUDED.amount_fen > 0
+                RETURNING id""")
                 .params(e.id().value(), e.policyCode(), e.policyVersion(), e.eventKey(), e.beneficiaryKey(),
                         e.beneficiaryOrg(), e.beneficiaryName(), e.enterpriseCode(), Date.valueOf(e.eventDate()),
                         e.year(), e.amountFen(), JSON.writeValueAsString(e.calculation()), e.status().name(),
-                        Timestamp.from(e.computedAt()))
-                .update() == 1;
+                        Timestamp.from(e.computedAt()), capKeys.toArray(String[]::new), exclusiveKey)
+                .query(UUID.class).optional();
+        return id.flatMap(x -> find(new Entitlement.Id(x)));
     }
 
-    /** Serialises computations for one beneficiary's year under a policy, so caps count every earlier grant. */
-    void lockYear(String policyCode, String beneficiaryKey, int year) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .param("subsidy|" + policyCode + "|" + beneficiaryKey + "|" + year).query((rs, n) -> 1).single();
+    /** Serialises computations for one beneficiary under a policy, so caps count every earlier grant. */
+    void lockBeneficiary(String policyCode, String beneficiaryKey) {
+        lockKey("subsidy|" + policyCode + "|" + beneficiaryKey);
     }
 
-    long grantedFen(String policyCode, String beneficiaryKey, int year) {
+    void lockKey(String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query((rs, n) -> 1).single();
+    }
+
+    /** What the beneficiary was granted under the policy within a cap's scope. */
+    long grantedFen(String policyCode, String beneficiaryKey, String capKey) {
         return jdbc.sql("SELECT coalesce(sum(amount_fen), 0) FROM subsidy.entitlement WHERE policy_code = ? "
-                + "AND beneficiary_key = ? AND year = ?").params(policyCode, beneficiaryKey, year)
+                + "AND beneficiary_key = ? AND ? = ANY(cap_keys)").params(policyCode, beneficiaryKey, capKey)
                 .query(Long.class).single();
+    }
+
+    /** Another policy that already subsidises the same cost (one cost, one policy). */
+    Optional<String> exclusiveHolder(String exclusiveKey, String policyCode) {
+        return jdbc.sql("SELECT policy_code FROM subsidy.entitlement WHERE exclusive_key = ? AND policy_code <> ? "
+                + "AND amount_fen > 0 ORDER BY computed_at LIMIT 1").params(exclusiveKey, policyCode)
+                .query(String.class).optional();
     }
 
     Optional<Entitlement> find(Entitlement.Id id) {
@@ -68,6 +89,10 @@ class Entitlements {
                 .param("keys", keys).query(this::row).list();
     }
 
+    List<Entitlement> all(int limit) {
+        return jdbc.sql(SELECT + " ORDER BY computed_at DESC, id LIMIT ?").param(limit).query(this::row).list();
+    }
+
     List<Entitlement> withStatus(List<EntitlementStatus> statuses, int limit) {
         return jdbc.sql(SELECT + " WHERE status IN (:s) ORDER BY computed_at, id LIMIT :limit")
                 .param("s", statuses.stream().map(Enum::name).toList()).param("limit", limit)
@@ -84,16 +109,29 @@ class Entitlements {
                     confirmed_at = CASE WHEN ? = 'CONFIRMED' THEN ? ELSE confirmed_at END,
                     noticed_by = ?, notice_until = ?, noticed_at = CASE WHEN ? = 'NOTICED' THEN ? ELSE noticed_at END,
                     approved_by = ?, approved_at = CASE WHEN ? = 'APPROVED' THEN ? ELSE approved_at END,
-                    paid_by = ?, paid_at = ?
+                    paid_by = ?, paid_at = ?, paid_fen = CASE WHEN ? = 'PAID' THEN amount_fen ELSE paid_fen END
                 WHERE id = ? AND status = ?""")
                 .params(e.status().name(), e.confirmedBy(), e.status().name(), Timestamp.from(at), e.noticedBy(),
                         e.noticeUntil() == null ? null : Date.valueOf(e.noticeUntil()), e.status().name(),
                         Timestamp.from(at), e.approvedBy(), e.status().name(), Timestamp.from(at), e.paidBy(),
-                        e.paidAt() == null ? null : Timestamp.from(e.paidAt()), e.id().value(), from.name())
+                        e.paidAt() == null ? null : Timestamp.from(e.paidAt()), e.status().name(), e.id().value(),
+                        from.name())
                 .update();
         if (n != 1) {
             throw new IllegalStateException("entitlement " + e.id().value() + " changed concurrently");
         }
+    }
+
+    Optional<Long> paidFen(Entitlement.Id id) {
+        return jdbc.sql("SELECT coalesce(paid_fen, amount_fen) FROM subsidy.entitlement WHERE id = ?")
+                .param(id.value()).query(Long.class).optional();
+    }
+
+    /** Pays an approved entitlement with the amount its batch allocated; false when it was not APPROVED. */
+    boolean markPaid(Entitlement.Id id, long paidFen, String by, Instant at) {
+        return jdbc.sql("UPDATE subsidy.entitlement SET status = 'PAID', paid_fen = ?, paid_by = ?, paid_at = ? "
+                + "WHERE id = ? AND status = 'APPROVED'").params(paidFen, by, Timestamp.from(at), id.value())
+                .update() == 1;
     }
 
     private static final String SELECT = """

@@ -50,6 +50,10 @@ public class PolicyCatalog {
         return List.copyOf(loaded);
     }
 
+    List<CompiledPolicy> compiled() {
+        return policies;
+    }
+
     /** All versions, by code then version. */
     public List<Policy> policies() {
         return policies.stream().map(CompiledPolicy::policy).toList();
@@ -64,11 +68,22 @@ public class PolicyCatalog {
                 .max(Comparator.comparingInt(p -> p.policy().version()));
     }
 
-    /** The version of each policy with this trigger in force on the day (the highest such version). */
-    List<CompiledPolicy> inForce(Policy.Trigger trigger, LocalDate day) {
+    /** The version of each policy in force on the day (the highest such version), when it is triggered by the type. */
+    List<CompiledPolicy> inForce(EventType type, LocalDate day) {
         Map<String, CompiledPolicy> best = new java.util.LinkedHashMap<>();
         for (CompiledPolicy p : policies) {
-            if (p.policy().trigger() == trigger && p.policy().inForceOn(day)) {
+            if (p.policy().inForceOn(day)) {
+                best.merge(p.policy().code(), p, (a, b) -> a.policy().version() >= b.policy().version() ? a : b);
+            }
+        }
+        return best.values().stream().filter(p -> p.policy().triggeredBy(type)).toList();
+    }
+
+    /** The version of each policy in force on the day. */
+    List<CompiledPolicy> inForceAll(LocalDate day) {
+        Map<String, CompiledPolicy> best = new java.util.LinkedHashMap<>();
+        for (CompiledPolicy p : policies) {
+            if (p.policy().inForceOn(day)) {
                 best.merge(p.policy().code(), p, (a, b) -> a.policy().version() >= b.policy().version() ? a : b);
             }
         }

@@ -25,8 +25,8 @@ final class PolicyFiles {
 
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
     private static final Set<String> KEYS = Set.of("code", "version", "name", "source", "validFrom", "validUntil",
-            "trigger", "beneficiary", "eligibility", "formula", "formulaNote", "capPerBeneficiaryYear",
-            "budgetPerYear", "noticeWorkingDays");
+            "trigger", "beneficiary", "eligibility", "formula", "formulaNote", "capPerBeneficiaryYear", "caps",
+            "exclusive", "budgetPerYear", "allocation", "cutOff", "noticeWorkingDays", "clawback", "example");
 
     private PolicyFiles() {
     }
@@ -66,7 +66,14 @@ final class PolicyFiles {
         if (from == null || until != null && until.isBefore(from)) {
             throw new MalformedPolicyException(file, "validUntil 不能早于 validFrom");
         }
-        Policy.Trigger trigger = enumOf(file, Policy.Trigger.class, text(file, m, "trigger"), "trigger");
+        java.util.Set<EventType> triggers = java.util.EnumSet.noneOf(EventType.class);
+        Object t = m.get("trigger");
+        for (Object one : t instanceof List<?> l ? l : t == null ? List.of() : List.of(t)) {
+            triggers.add(enumOf(file, EventType.class, String.valueOf(one), "trigger"));
+        }
+        if (triggers.isEmpty()) {
+            throw new MalformedPolicyException(file, "缺少 trigger");
+        }
         Policy.Beneficiary beneficiary = enumOf(file, Policy.Beneficiary.class, text(file, m, "beneficiary"),
                 "beneficiary");
         List<Policy.Rule> rules = new ArrayList<>();
@@ -77,7 +84,7 @@ final class PolicyFiles {
                         || !(r.get("rule") instanceof String expression)) {
                     throw new MalformedPolicyException(file, "eligibility 的每一项须有 name 和 rule");
                 }
-                rules.add(new Policy.Rule(name, expression.strip()));
+                rules.add(new Policy.Rule(name, expression.strip(), r.get("hint") instanceof String h ? h.strip() : null));
                 compiled.add(RuleLanguage.condition(file, name, expression.strip()));
             }
         } else if (m.get("eligibility") != null) {
@@ -85,16 +92,84 @@ final class PolicyFiles {
         }
         String formula = text(file, m, "formula").strip();
         RuleLanguage.Compiled compiledFormula = RuleLanguage.formula(file, "formula", formula);
-        Long cap = m.get("capPerBeneficiaryYear") == null ? null : fen(file, m, "capPerBeneficiaryYear");
+        List<Policy.Cap> caps = new ArrayList<>();
+        List<CompiledPolicy.CompiledCap> compiledCaps = new ArrayList<>();
+        if (m.get("capPerBeneficiaryYear") != null) {
+            caps.add(new Policy.Cap("每个受益方每年", fen(file, m, "capPerBeneficiaryYear"), "string(event.year)", null));
+        }
+        if (m.get("caps") instanceof List<?> list) {
+            for (Object o : list) {
+                if (!(o instanceof Map<?, ?> c) || !(c.get("name") instanceof String name)
+                        || !(c.get("per") instanceof String per) || c.get("amount") == null) {
+                    throw new MalformedPolicyException(file, "caps 的每一项须有 name、amount 和 per");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> cm = (Map<String, Object>) c;
+                String when = c.get("when") instanceof String w ? w.strip() : null;
+                caps.add(new Policy.Cap(name, fen(file, cm, "amount"), per.strip(), when));
+            }
+        } else if (m.get("caps") != null) {
+            throw new MalformedPolicyException(file, "caps 须为列表");
+        }
+        for (Policy.Cap c : caps) {
+            compiledCaps.add(new CompiledPolicy.CompiledCap(c,
+                    RuleLanguage.text(file, "上限「" + c.name() + "」的 per", c.per()),
+                    c.when() == null ? null : RuleLanguage.condition(file, "上限「" + c.name() + "」的 when", c.when())));
+        }
+        Policy.Exclusive exclusive = null;
+        RuleLanguage.Compiled exclusiveKey = null;
+        if (m.get("exclusive") instanceof Map<?, ?> x) {
+            if (!(x.get("group") instanceof String group) || !(x.get("key") instanceof String key)) {
+                throw new MalformedPolicyException(file, "exclusive 须有 group 和 key");
+            }
+            exclusive = new Policy.Exclusive(group.strip(), key.strip());
+            exclusiveKey = RuleLanguage.text(file, "exclusive 的 key", key.strip());
+        } else if (m.get("exclusive") != null) {
+            throw new MalformedPolicyException(file, "exclusive 须有 group 和 key");
+        }
         long budget = fen(file, m, "budgetPerYear");
+        Policy.Allocation allocation = m.get("allocation") == null ? Policy.Allocation.FIRST_COME
+                : enumOf(file, Policy.Allocation.class, String.valueOf(m.get("allocation")), "allocation");
+        java.time.MonthDay cutOff = null;
+        if (m.get("cutOff") != null) {
+            try {
+                cutOff = java.time.MonthDay.parse("--" + String.valueOf(m.get("cutOff")).strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new MalformedPolicyException(file, "cutOff 须为次年的月-日，如 03-31：" + m.get("cutOff"));
+            }
+        }
+        if (allocation == Policy.Allocation.PRO_RATA && cutOff == null) {
+            throw new MalformedPolicyException(file, "按比例分配（PRO_RATA）须设定截止日 cutOff");
+        }
         int noticeDays = m.get("noticeWorkingDays") == null ? 5 : integer(file, m, "noticeWorkingDays");
         if (noticeDays < 0 || noticeDays > 60) {
             throw new MalformedPolicyException(file, "noticeWorkingDays 须在 0 到 60 之间");
         }
-        Policy p = new Policy(code, version, text(file, m, "name"), text(file, m, "source"), from, until, trigger,
-                beneficiary, rules, formula, m.get("formulaNote") instanceof String n ? n.strip() : "", cap, budget,
-                noticeDays, file);
-        return new CompiledPolicy(p, compiled, compiledFormula);
+        Policy.Clawback clawback = null;
+        if (m.get("clawback") instanceof Map<?, ?> cb) {
+            if (!(cb.get("condition") instanceof String condition) || !(cb.get("years") instanceof Integer years)
+                    || years < 1) {
+                throw new MalformedPolicyException(file, "clawback 须有 condition 和 years（正整数）");
+            }
+            clawback = new Policy.Clawback(condition.strip(), years);
+        } else if (m.get("clawback") != null) {
+            throw new MalformedPolicyException(file, "clawback 须有 condition 和 years");
+        }
+        boolean example = Boolean.TRUE.equals(m.get("example"));
+        Policy p = new Policy(code, version, text(file, m, "name"), text(file, m, "source"), from, until, triggers,
+                beneficiary, rules, formula, m.get("formulaNote") instanceof String n ? n.strip() : "", caps,
+                exclusive, budget, allocation, cutOff, noticeDays, clawback, example, file);
+        return new CompiledPolicy(p, compiled, compiledFormula, compiledCaps, exclusiveKey, sha256(text));
+    }
+
+    /** The file's content hash: a version used for a payment must never change (make a new version instead). */
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> yaml(String file, String text) {

@@ -4,7 +4,6 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +34,9 @@ final class RuleFacts {
             return false;
         }
         if (type.equals(SimpleType.INT)) {
-            return name.endsWith("ageYears") || name.endsWith("headcount") ? -1L : 0L;
+            return name.endsWith("ageYears") || name.endsWith("headcount") || name.endsWith("loanMonths") ? -1L : 0L;
         }
         return List.of();
-    }
-
-    static void event(Map<String, Object> facts, String type, LocalDate date, long amountFen) {
-        facts.put("event.type", type);
-        facts.put("event.date", date.toString());
-        facts.put("event.year", (long) date.getYear());
-        facts.put("event.amountFen", amountFen);
     }
 
     /** Values as JSON gives them, checked against the declared types; a name not declared is refused. */

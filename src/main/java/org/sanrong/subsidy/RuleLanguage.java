@@ -27,6 +27,7 @@ final class RuleLanguage {
 
     private static final Cel BOOL = build(SimpleType.BOOL);
     private static final Cel INT = build(SimpleType.INT);
+    private static final Cel STRING = build(SimpleType.STRING);
 
     private RuleLanguage() {
     }
@@ -41,6 +42,15 @@ final class RuleLanguage {
         v.put("event.annualRatePpm", SimpleType.INT);
         v.put("event.termMonths", SimpleType.INT);
         v.put("event.productType", SimpleType.STRING);
+        v.put("event.loanRef", SimpleType.STRING);
+        v.put("event.loanDate", SimpleType.STRING);
+        v.put("event.loanMonths", SimpleType.INT);
+        v.put("event.ipPledge", SimpleType.BOOL);
+        v.put("event.item", SimpleType.STRING);
+        v.put("event.milestone", SimpleType.STRING);
+        v.put("event.board", SimpleType.STRING);
+        v.put("event.proceedsFen", SimpleType.INT);
+        v.put("event.principalFen", SimpleType.INT);
         v.put("enterprise.known", SimpleType.BOOL);
         v.put("enterprise.townCode", SimpleType.STRING);
         v.put("enterprise.industryCode", SimpleType.STRING);
@@ -76,6 +86,11 @@ final class RuleLanguage {
 
     static Compiled formula(String file, String name, String expression) {
         return compile(INT, file, name, expression);
+    }
+
+    /** An expression giving text, e.g. the scope of a cap ({@code string(event.year)}) or a double-dipping key. */
+    static Compiled text(String file, String name, String expression) {
+        return compile(STRING, file, name, expression);
     }
 
     private static Compiled compile(Cel cel, String file, String name, String expression) {

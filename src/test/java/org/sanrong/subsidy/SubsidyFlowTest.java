@@ -132,7 +132,7 @@ class SubsidyFlowTest {
                     .containsExactly("投资方持股不超过50%");
         });
 
-        HttpResponse<String> mine = api("GET", "/api/v1/subsidies/mine", vc.username(), null);
+        HttpResponse<String> mine = api("GET", "/api/v1/subsidies/entitlements", vc.username(), null);
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(json(mine).valueStream().filter(n -> n.path("policy").asText().equals("GZ-ANGEL-2021")
                 && !n.path("status").asText().equals("NOT_ELIGIBLE")).count()).isEqualTo(3);
@@ -143,7 +143,7 @@ class SubsidyFlowTest {
         assertThat(capped.path("calculation").path("formulaAmount").asText()).isEqualTo("1500000.00");
         assertThat(capped.path("calculation").path("capApplied").asBoolean()).isTrue();
         assertThat(capped.path("status").asText()).isEqualTo("COMPUTED");
-        assertThat(json(api("GET", "/api/v1/subsidies/mine", "investor", null)).valueStream()
+        assertThat(json(api("GET", "/api/v1/subsidies/entitlements", "investor", null)).valueStream()
                 .noneMatch(n -> n.path("id").asText().equals(capped.path("id").asText())))
                 .as("another investor does not see it").isTrue();
     }
@@ -299,42 +299,5 @@ class SubsidyFlowTest {
         assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_entry WHERE action = 'SUBSIDY_PAY' AND target = ? "
                 + "AND outcome = 'FAILURE' AND actor = 'gov'").param("subsidy:" + e.id().value()).query(Long.class)
                 .single()).as("the refused attempt is audited").isEqualTo(1);
-    }
-
-    @Test
-    void trialEvaluatesAPolicyOnGivenFactsWithoutSaving() {
-        long before = jdbc.sql("SELECT count(*) FROM subsidy.entitlement").query(Long.class).single();
-        HttpResponse<String> r = api("POST", "/api/v1/subsidies/trial", "enterprise", """
-                {"policy": "GZ-ANGEL-2021", "grantedBefore": "4000000.00",
-                 "facts": {"event.amountFen": 10000000000, "event.stakeBasisPoints": 1000, "enterprise.known": true,
-                           "enterprise.stage": "SEED", "enterprise.qualifications": ["TECH_SME"],
-                           "enterprise.ageYears": 1, "investor.type": "VC_PE_FUND"}}""");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        JsonNode j = json(r);
-        assertThat(j.path("policy").asText()).isEqualTo("GZ-ANGEL-2021");
-        assertThat(j.path("eligible").asBoolean()).isTrue();
-        assertThat(j.path("formulaAmount").asText()).isEqualTo("1500000.00");
-        assertThat(j.path("cap").asText()).isEqualTo("5000000.00");
-        assertThat(j.path("capRemaining").asText()).isEqualTo("1000000.00");
-        assertThat(j.path("capApplied").asBoolean()).isTrue();
-        assertThat(j.path("amount").asText()).isEqualTo("1000000.00");
-        assertThat(j.path("rules").size()).isEqualTo(7);
-        assertThat(j.path("inputs").path("enterprise.stage").asText()).as("the inputs used").isEqualTo("SEED");
-        assertThat(j.path("rules").get(0).path("expression").asText()).isEqualTo("investor.type == \"VC_PE_FUND\"");
-
-        HttpResponse<String> ineligible = api("POST", "/api/v1/subsidies/trial", "enterprise", """
-                {"policy": "GZ-ANGEL-2021", "facts": {"event.amountFen": 100000, "investor.type": "BANK"}}""");
-        assertThat(json(ineligible).path("eligible").asBoolean()).isFalse();
-        assertThat(json(ineligible).path("amount").asText()).isEqualTo("0.00");
-        assertThat(json(ineligible).path("rules").get(0).path("passed").asBoolean()).isFalse();
-
-        HttpResponse<String> bad = api("POST", "/api/v1/subsidies/trial", "enterprise", """
-                {"policy": "GZ-ANGEL-2021", "facts": {"event.amountFen": "lots", "colour": "red"}}""");
-        assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("event.amountFen").contains("colour");
-        assertThat(api("POST", "/api/v1/subsidies/trial", "enterprise", "{\"policy\": \"NOPE\"}").statusCode())
-                .isEqualTo(400);
-        assertThat(jdbc.sql("SELECT count(*) FROM subsidy.entitlement").query(Long.class).single())
-                .as("nothing saved").isEqualTo(before);
     }
 }

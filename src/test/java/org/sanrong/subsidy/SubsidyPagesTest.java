@@ -33,16 +33,16 @@ class SubsidyPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("GZ-ANGEL-2021").contains("GD-INTEREST-2025")
                 .contains("investor.type == &quot;VC_PE_FUND&quot;").contains("(event.amountFen * 15 + 500) / 1000");
-        HttpResponse<String> tried = web.postForm("/subsidies/policies/GZ-ANGEL-2021/trial", Map.of(
-                "event.amountFen", "100000000", "event.stakeBasisPoints", "1000", "enterprise.known", "true",
-                "enterprise.stage", "START_UP", "enterprise.qualifications", "TECH_SME", "enterprise.ageYears", "2",
-                "investor.type", "VC_PE_FUND"));
+        HttpResponse<String> tried = web.postForm("/subsidies/policies/GZ-ANGEL-2021/quote", Map.of(
+                "type", "INVESTMENT_RECEIVED", "date", "2026-03-01", "amount", "1000000.00", "stake", "10",
+                "enterprise", "91440101MA5TEST001", "stage", "初创期", "qualifications", "TECH_SME", "ageYears", "2",
+                "investorType", "VC_PE_FUND"));
         assertThat(tried.statusCode()).isEqualTo(200);
         assertThat(tried.body()).contains("trial-result").contains("15000.00 元");
-        HttpResponse<String> bad = web.postForm("/subsidies/policies/GZ-ANGEL-2021/trial",
-                Map.of("event.amountFen", "很多"));
+        HttpResponse<String> bad = web.postForm("/subsidies/policies/GZ-ANGEL-2021/quote",
+                Map.of("type", "INVESTMENT_RECEIVED", "date", "2026-03-01", "amount", "很多"));
         assertThat(bad.statusCode()).isEqualTo(200);
-        assertThat(bad.body()).contains("is-invalid").contains("须为整数");
+        assertThat(bad.body()).contains("is-invalid").contains("两位小数");
         HttpResponse<String> mine = web.get("/subsidies");
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(mine.body()).contains("我的补贴与奖励");

@@ -1,0 +1,188 @@
+package org.sanrong.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.sanrong.SanrongTest;
+import org.sanrong.TestData;
+import org.sanrong.WebClient;
+import org.sanrong.deal.DealFixtures;
+import org.sanrong.deal.InvestmentRecorded;
+import org.sanrong.identity.InstitutionType;
+import org.sanrong.identity.OrganisationRegistry;
+import org.sanrong.identity.Registration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/v1/subsidies/quotes} (试算): the issue's request shape answered with hand-computed amounts; given
+ * attributes win over the registry, the registry fills the rest, unknown codes work with attributes; caps count the
+ * record and the quote's earlier events; bad input is refused naming the field; nothing is saved.
+ */
+@SanrongTest
+class SubsidyQuoteTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OrganisationRegistry registry;
+    @Autowired
+    Subsidies subsidies;
+    @Autowired
+    JdbcClient jdbc;
+
+    private record Vc(String username, UUID id, String creditCode) {
+    }
+
+    private Vc vc() {
+        String username = TestData.username("sq");
+        String code = TestData.creditCode();
+        UUID id = registry.register(new Registration("试算" + username + "创业投资有限公司", code,
+                InstitutionType.VC_PE_FUND, "李经理", TestData.mobile(), username, "李经理", TestData.DEMO_PASSWORD));
+        registry.approve(id, "test");
+        return new Vc(username, id, code);
+    }
+
+    /** A registered enterprise, 3 years old, a verified 科技型中小企业, whose registry stage is 成长期. */
+    private String growthStageTechSme() throws InterruptedException {
+        DealFixtures.Party party = new DealFixtures(port, registry).enterprise();
+        String code = null;
+        for (int i = 0; i < 100 && code == null; i++) {
+            code = jdbc.sql("SELECT credit_code FROM enterprise.enterprise WHERE organisation_id = ?")
+                    .param(party.organisationId()).query(String.class).optional().orElse(null);
+            if (code == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(code).isNotNull();
+        jdbc.sql("UPDATE enterprise.enterprise SET registered_on = DATE '2023-06-01', stage_override = 'GROWTH', "
+                + "industry_code = 'I65' WHERE credit_code = ?").param(code).update();
+        jdbc.sql("""
+                INSERT INTO enterprise.qualification (id, enterprise_id, kind, status, source, declared_at, declared_by,
+                    reviewed_at, reviewed_by)
+                SELECT gen_random_uuid(), id, 'TECH_SME', 'VERIFIED', 'DECLARED', now(), 'test', now(), 'test'
+                FROM enterprise.enterprise WHERE credit_code = ?""").param(code).update();
+        return code;
+    }
+
+    private HttpResponse<String> quote(String body) {
+        return new WebClient(port).api("POST", "/api/v1/subsidies/quotes", "enterprise", TestData.DEMO_PASSWORD,
+                body);
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        return DealFixtures.json(r);
+    }
+
+    private long entitlements() {
+        return jdbc.sql("SELECT count(*) FROM subsidy.entitlement").query(Long.class).single();
+    }
+
+    @Test
+    void theIssuesRequestGivesTheHandComputedReward() throws Exception {
+        Vc vc = vc();
+        String investee = growthStageTechSme();
+        long before = entitlements();
+        // the registry says 成长期; the quote says 初创期 and is computed as given: 1亿元 × 1.5% = 150万元
+        HttpResponse<String> r = quote("""
+                {"policy": "GZ-ANGEL-2021", "year": 2026, "beneficiary": "%s",
+                 "events": [{"ref": "I1", "type": "INVESTMENT_RECEIVED", "date": "2026-03-01",
+                             "amount": "100000000.00", "investee": "%s", "investeeStage": "初创期"}]}"""
+                .formatted(vc.creditCode(), investee));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode j = json(r);
+        assertThat(j.path("events")).hasSize(1);
+        JsonNode e = j.path("events").get(0);
+        assertThat(e.path("ref").asText()).isEqualTo("I1");
+        assertThat(e.path("amount").asText()).isEqualTo("1500000.00");
+        assertThat(e.path("capRemaining").asText()).as("5,000,000 − 1,500,000").isEqualTo("3500000.00");
+        assertThat(e.path("rule").asText()).contains("1.5%");
+        assertThat(j.path("total").asText()).isEqualTo("1500000.00");
+
+        // without the stage given, the registry's 成长期 counts and the rule that failed is named
+        HttpResponse<String> registryStage = quote("""
+                {"policy": "GZ-ANGEL-2021", "year": 2026, "beneficiary": "%s",
+                 "events": [{"ref": "I1", "type": "INVESTMENT_RECEIVED", "date": "2026-03-01",
+                             "amount": "100000000.00", "investee": "%s"}]}""".formatted(vc.creditCode(), investee));
+        assertThat(json(registryStage).path("events").get(0).path("amount").asText()).isEqualTo("0.00");
+        assertThat(json(registryStage).path("events").get(0).path("rule").asText()).contains("种子期或初创期");
+        assertThat(entitlements()).as("a quote saves nothing").isEqualTo(before);
+    }
+
+    @Test
+    void capsCountTheRecordAndTheQuotesEarlierEvents() throws Exception {
+        Vc vc = vc();
+        String investee = growthStageTechSme();
+        jdbc.sql("UPDATE enterprise.enterprise SET stage_override = 'START_UP' WHERE credit_code = ?")
+                .param(investee).update();
+        // recorded: 2亿元 in 2026 → 300万元 granted; 200万元 of the 500万元 cap remain
+        subsidies.investmentRecorded(new InvestmentRecorded(UUID.randomUUID(), vc.id(), investee, UUID.randomUUID(),
+                20_000_000_000L, new BigDecimal("10.00"), LocalDate.of(2026, 1, 10)));
+        HttpResponse<String> r = quote("""
+                {"policy": "GZ-ANGEL-2021", "year": 2026, "beneficiary": "%1$s", "events": [
+                  {"ref": "A", "type": "INVESTMENT_RECEIVED", "date": "2026-04-01", "amount": "100000000.00", "investee": "%2$s"},
+                  {"ref": "B", "type": "INVESTMENT_RECEIVED", "date": "2026-05-01", "amount": "100000000.00", "investee": "%2$s"},
+                  {"ref": "C", "type": "INVESTMENT_RECEIVED", "date": "2026-06-01", "amount": "12345.67", "investee": "%2$s"}]}"""
+                .formatted(vc.creditCode(), investee));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode ev = json(r).path("events");
+        assertThat(ev.get(0).path("amount").asText()).as("150万元, under the cap").isEqualTo("1500000.00");
+        assertThat(ev.get(0).path("capRemaining").asText()).isEqualTo("500000.00");
+        assertThat(ev.get(1).path("amount").asText()).as("150万元 computed, 50万元 left").isEqualTo("500000.00");
+        assertThat(ev.get(1).path("rule").asText()).contains("上限");
+        assertThat(ev.get(1).path("capRemaining").asText()).isEqualTo("0.00");
+        assertThat(ev.get(2).path("amount").asText()).isEqualTo("0.00");
+        assertThat(json(r).path("total").asText()).isEqualTo("2000000.00");
+    }
+
+    @Test
+    void unknownCodesAreFineWhenTheAttributesAreGiven() {
+        String unknownInvestor = TestData.creditCode();
+        String unknownInvestee = TestData.creditCode();
+        HttpResponse<String> r = quote("""
+                {"policy": "GZ-ANGEL-2021", "beneficiary": "%s", "events": [
+                  {"ref": "X", "type": "INVESTMENT_RECEIVED", "date": "2026-03-01", "amount": "1000000.00",
+                   "investee": "%s", "investeeStage": "种子期", "investeeQualifications": ["TECH_SME"],
+                   "investeeAgeYears": 1, "investorType": "VC_PE_FUND", "stake": "10"}]}"""
+                .formatted(unknownInvestor, unknownInvestee));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).path("events").get(0).path("amount").asText()).as("1,000,000.00 × 1.5%")
+                .isEqualTo("15000.00");
+        HttpResponse<String> bare = quote("""
+                {"policy": "GZ-ANGEL-2021", "beneficiary": "%s", "events": [
+                  {"type": "INVESTMENT_RECEIVED", "date": "2026-03-01", "amount": "1000000.00", "investee": "%s"}]}"""
+                .formatted(unknownInvestor, unknownInvestee));
+        JsonNode line = json(bare).path("events").get(0);
+        assertThat(line.path("ref").asText()).isEqualTo("E1");
+        assertThat(line.path("amount").asText()).isEqualTo("0.00");
+        assertThat(line.path("rule").asText()).contains("被投企业在本市企业库登记").contains("投资方为创业投资/私募股权机构");
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsSaved() {
+        long before = entitlements();
+        HttpResponse<String> bad = quote("""
+                {"policy": "GZ-ANGEL-2021", "year": 2026, "events": [
+                  {"type": "INVESTMENT_RECEIVED", "date": "2025-03-01", "amount": "100.00", "investee": "X",
+                   "colour": "red"},
+                  {"type": "GIFT", "date": "someday", "amount": "100.001"}]}""");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("events[0].colour")
+                .contains("events[0].date").contains("2026").contains("events[1].type").contains("GIFT")
+                .contains("events[1].date").contains("events[1].amount").contains("两位小数");
+        HttpResponse<String> noPolicy = quote("{\"policy\": \"NOPE\", \"events\": []}");
+        assertThat(noPolicy.statusCode()).isEqualTo(400);
+        assertThat(noPolicy.body()).contains("没有这项政策").contains("events");
+        assertThat(entitlements()).isEqualTo(before);
+        assertThat(new WebClient(port).api("POST", "/api/v1/subsidies/trial", "enterprise", TestData.DEMO_PASSWORD,
+                "{}").statusCode()).as("one way to do a thing: trial is gone").isIn(404, 405);
+        assertThat(new WebClient(port).get("/v3/api-docs").body()).contains("/api/v1/subsidies/quotes")
+                .doesNotContain("/api/v1/subsidies/trial");
+    }
+}

@@ -81,6 +81,7 @@ class EmbeddedDatabaseConfiguration {
     private static EmbeddedPostgres start(Path dir) {
         try {
             Files.createDirectories(dir);
+            stopLeftoverServer(dir);
             log.info("Starting embedded PostgreSQL, data in {}", dir);
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -92,6 +93,46 @@ class EmbeddedDatabaseConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
+    }
+
+    /**
+     * A platform killed outright (SIGKILL, OOM killer) leaves its embedded PostgreSQL running on the folder, since
+     * the server daemonises; the next start would then be refused ("another server might be running"). The server
+     * named by the folder's pid file is stopped first — only if it is a postgres process serving this very folder,
+     * so a pid reused by something else is left alone. SIGTERM is a smart shutdown; its clients died with the JVM.
+     */
+    static void stopLeftoverServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        } catch (RuntimeException unreadable) {
+            return; // PostgreSQL itself deals with a stale or torn pid file
+        }
+        String folder = dir.toAbsolutePath().normalize().toString();
+        ProcessHandle.of(pid)
+                .filter(h -> h.info().commandLine().map(c -> c.contains("postgres")
+                        && (c.contains(folder) || c.contains(dir.toString())))
+                        .orElse(false))
+                .ifPresent(server -> {
+                    log.warn("Stopping the embedded PostgreSQL (pid {}) left running on {} by a platform that did "
+                            + "not shut down", pid, folder);
+                    server.destroy();
+                    try {
+                        server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException slow) {
+                        server.destroyForcibly();
+                        server.onExit().join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while stopping the leftover PostgreSQL", e);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     private static void release(Path dir) {

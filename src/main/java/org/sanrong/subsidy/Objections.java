@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sanrong.platform.PersonalData;
+import org.sanrong.platform.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,15 +16,17 @@ import org.springframework.stereotype.Repository;
 class Objections {
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Objections(JdbcClient jdbc) {
+    Objections(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     void insert(UUID id, UUID entitlementId, String text, String name, String phone, @Nullable String by, Instant at) {
         jdbc.sql("INSERT INTO subsidy.objection (id, entitlement_id, text, name, phone, raised_by, raised_at, status) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')").params(id, entitlementId, text, name, phone, by,
-                        Timestamp.from(at)).update();
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')").params(id, entitlementId, text, cipher.encrypt(name),
+                        cipher.encrypt(phone), by, Timestamp.from(at)).update();
     }
 
     long open(UUID entitlementId) {
@@ -59,7 +62,8 @@ class Objections {
     private Objection row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Objection(rs.getObject("id", UUID.class), rs.getObject("entitlement_id", UUID.class),
                 rs.getString("policy_code"), rs.getString("beneficiary_name"), rs.getString("text"),
-                rs.getString("name"), PersonalData.maskMobile(rs.getString("phone")), rs.getString("raised_by"),
+                cipher.decrypt(rs.getString("name")), PersonalData.maskMobile(cipher.decrypt(rs.getString("phone"))),
+                rs.getString("raised_by"),
                 rs.getTimestamp("raised_at").toInstant(), Objection.Status.valueOf(rs.getString("status")),
                 rs.getString("resolution"), rs.getString("resolved_by"));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sanrong.SanrongTest;
@@ -184,5 +185,96 @@ class SubsidyQuoteTest {
                 "{}").statusCode()).as("one way to do a thing: trial is gone").isIn(404, 405);
         assertThat(new WebClient(port).get("/v3/api-docs").body()).contains("/api/v1/subsidies/quotes")
                 .doesNotContain("/api/v1/subsidies/trial");
+    }
+
+    /** Posts a quote for a hypothetical enterprise (an unknown code, its attributes given) and answers its lines. */
+    private JsonNode quoteFor(String policy, String events) {
+        HttpResponse<String> r = quote("""
+                {"policy": "%s", "year": 2026, "beneficiary": "%s", "events": [%s]}"""
+                .formatted(policy, TestData.creditCode(), events));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r);
+    }
+
+    private static List<String> amounts(JsonNode quote) {
+        return quote.path("events").valueStream().map(n -> n.path("amount").asText()).toList();
+    }
+
+    @Test
+    void everyShippedPolicyQuotesItsHandComputedAmounts() {
+        // 东莞知识产权质押: 50% of interest (cap 500,000/yr), of the guarantee fee (cap 300,000/yr), of the valuation
+        // fee (cap 300,000 per IP item); the enterprise must be in Dongguan (town 4419…)
+        JsonNode ip = quoteFor("DG-IP-PLEDGE-2022", """
+                {"ref": "I", "type": "INTEREST_PAID", "date": "2026-06-30", "amount": "123456.78", "ipPledge": true,
+                 "loanRef": "L1", "town": "441900003"},
+                {"ref": "G", "type": "GUARANTEE_FEE_PAID", "date": "2026-06-30", "amount": "700000.00",
+                 "ipPledge": true, "town": "441900003"},
+                {"ref": "V", "type": "VALUATION_FEE_PAID", "date": "2026-06-30", "amount": "80000.00",
+                 "item": "ZL202210000001.1", "town": "441900003"}""");
+        assertThat(amounts(ip)).as("61,728.39 (half up); 350,000 → cap 300,000; 40,000")
+                .containsExactly("61728.39", "300000.00", "40000.00");
+        assertThat(ip.path("total").asText()).isEqualTo("401728.39");
+        assertThat(quoteFor("DG-IP-PLEDGE-2022", """
+                {"type": "INTEREST_PAID", "date": "2026-06-30", "amount": "1000.00", "ipPledge": true,
+                 "loanRef": "L2", "town": "440100001"}""").path("total").asText())
+                .as("outside Dongguan: nothing").isEqualTo("0.00");
+
+        // 广东制造业和高新技术企业贴息: 35% of interest paid in the loan's first year, manufacturing (C) or 高新
+        assertThat(amounts(quoteFor("GD-INTEREST-2025", """
+                {"type": "INTEREST_PAID", "date": "2026-06-30", "amount": "200000.00", "loanRef": "G1",
+                 "loanDate": "2026-01-10", "industry": "C3911"},
+                {"type": "INTEREST_PAID", "date": "2026-06-30", "amount": "200000.00", "loanRef": "G2",
+                 "loanDate": "2025-05-10", "industry": "C3911"},
+                {"type": "INTEREST_PAID", "date": "2026-06-30", "amount": "200000.00", "loanRef": "G3",
+                 "loanDate": "2026-01-10", "industry": "I6513"}""")))
+                .as("70,000; 13 months after the loan: nothing; software, not 高新: nothing")
+                .containsExactly("70000.00", "0.00", "0.00");
+
+        // 广州上市奖励 by proceeds: ≥ 15亿 5,000,000 (the boundary included); 8亿–15亿 4,000,000; < 8亿 3,000,000;
+        // 新三板 1,000,000
+        assertThat(amounts(quoteFor("GZ-LISTING-2023", """
+                {"type": "LISTING_MILESTONE", "date": "2026-05-01", "amount": "0.00", "milestone": "上市",
+                 "board": "科创板", "proceeds": "1500000000.00", "industry": "C3911"}""")))
+                .containsExactly("5000000.00");
+        assertThat(amounts(quoteFor("GZ-LISTING-2023", """
+                {"type": "LISTING_MILESTONE", "date": "2026-05-01", "amount": "0.00", "milestone": "上市",
+                 "board": "创业板", "proceeds": "800000000.00", "industry": "C3911"}""")))
+                .containsExactly("4000000.00");
+        assertThat(amounts(quoteFor("GZ-LISTING-2023", """
+                {"type": "LISTING_MILESTONE", "date": "2026-05-01", "amount": "0.00", "milestone": "上市",
+                 "board": "主板", "proceeds": "799999999.99", "industry": "C3911"}""")))
+                .containsExactly("3000000.00");
+        assertThat(amounts(quoteFor("GZ-LISTING-2023", """
+                {"type": "LISTING_MILESTONE", "date": "2026-05-01", "amount": "0.00", "milestone": "上市",
+                 "board": "新三板", "industry": "C3911"}""")))
+                .containsExactly("1000000.00");
+
+        // the district's stages stack up to 6,000,000 in all
+        JsonNode stages = quoteFor("ZC-LISTING-STAGE-2023", """
+                {"type": "LISTING_MILESTONE", "date": "2026-01-05", "amount": "0.00", "milestone": "辅导备案",
+                 "industry": "C3911"},
+                {"type": "LISTING_MILESTONE", "date": "2026-03-01", "amount": "0.00", "milestone": "申报受理",
+                 "industry": "C3911"},
+                {"type": "LISTING_MILESTONE", "date": "2026-05-01", "amount": "0.00", "milestone": "上市",
+                 "industry": "C3911"}""");
+        assertThat(amounts(stages)).containsExactly("1000000.00", "2000000.00", "3000000.00");
+        assertThat(stages.path("total").asText()).isEqualTo("6000000.00");
+        assertThat(stages.path("events").get(2).path("capRemaining").asText()).isEqualTo("0.00");
+
+        // examples for the office to set: insurance 30% (科技型中小企业 or 高新), bond costs by issue size, guarantor
+        // capital 40% of the district's new contribution up to 20,000,000 a year
+        assertThat(amounts(quoteFor("DG-SCI-INSURANCE-EXAMPLE", """
+                {"type": "PREMIUM_PAID", "date": "2026-04-01", "amount": "100000.00",
+                 "qualifications": ["TECH_SME"]}""")))
+                .containsExactly("30000.00");
+        assertThat(amounts(quoteFor("HP-BOND-2023-EXAMPLE", """
+                {"type": "BOND_ISSUED", "date": "2026-04-01", "amount": "1000000.00", "principal": "300000000.00",
+                 "industry": "C3911"}""")))
+                .as("3亿 is in the 1亿–5亿 band: 8%").containsExactly("80000.00");
+        JsonNode capital = quoteFor("GZ-GUARANTOR-CAPITAL-2021", """
+                {"type": "CAPITAL_CONTRIBUTED", "date": "2026-02-01", "amount": "30000000.00", "industry": "J6930"},
+                {"type": "CAPITAL_CONTRIBUTED", "date": "2026-08-01", "amount": "30000000.00", "industry": "J6930"}""");
+        assertThat(amounts(capital)).as("12,000,000, then the 20,000,000 yearly cap leaves 8,000,000")
+                .containsExactly("12000000.00", "8000000.00");
     }
 }

@@ -13,10 +13,8 @@ import org.sanrong.TestData;
 import org.sanrong.WebClient;
 import org.sanrong.deal.DealFixtures;
 import org.sanrong.deal.InvestmentRecorded;
-import org.sanrong.identity.InstitutionType;
 import org.sanrong.identity.OrganisationKind;
 import org.sanrong.identity.OrganisationRegistry;
-import org.sanrong.identity.Registration;
 import org.sanrong.ledger.AccountRef;
 import org.sanrong.ledger.Ledger;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +44,7 @@ class SubsidyBatchTest {
     JdbcClient jdbc;
 
     private UUID vc(String prefix) {
-        String username = TestData.username("bt");
-        UUID id = registry.register(new Registration(prefix + username + "创业投资有限公司", TestData.creditCode(),
-                InstitutionType.VC_PE_FUND, "李经理", TestData.mobile(), username, "李经理", PW));
-        registry.approve(id, "test");
-        return id;
+        return SubsidyFixtures.vc(registry, prefix).id();
     }
 
     /** An approved entitlement of the test policy for an investment of {@code fen} (the test formula pays it all). */

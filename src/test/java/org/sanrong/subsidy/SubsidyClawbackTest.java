@@ -12,9 +12,7 @@ import org.sanrong.TestData;
 import org.sanrong.WebClient;
 import org.sanrong.deal.DealFixtures;
 import org.sanrong.deal.InvestmentRecorded;
-import org.sanrong.identity.InstitutionType;
 import org.sanrong.identity.OrganisationRegistry;
-import org.sanrong.identity.Registration;
 import org.sanrong.ledger.AccountRef;
 import org.sanrong.ledger.Ledger;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,21 +42,8 @@ class SubsidyClawbackTest {
 
     private String eligibleEnterprise() throws InterruptedException {
         DealFixtures.Party party = new DealFixtures(port, registry).enterprise();
-        String code = null;
-        for (int i = 0; i < 100 && code == null; i++) {
-            code = jdbc.sql("SELECT credit_code FROM enterprise.enterprise WHERE organisation_id = ?")
-                    .param(party.organisationId()).query(String.class).optional().orElse(null);
-            if (code == null) {
-                Thread.sleep(100);
-            }
-        }
-        jdbc.sql("UPDATE enterprise.enterprise SET registered_on = DATE '2020-06-01', stage_override = 'START_UP', "
-                + "industry_code = 'I65' WHERE credit_code = ?").param(code).update();
-        jdbc.sql("""
-                INSERT INTO enterprise.qualification (id, enterprise_id, kind, status, source, declared_at, declared_by,
-                    reviewed_at, reviewed_by)
-                SELECT gen_random_uuid(), id, 'TECH_SME', 'VERIFIED', 'DECLARED', now(), 'test', now(), 'test'
-                FROM enterprise.enterprise WHERE credit_code = ?""").param(code).update();
+        String code = SubsidyFixtures.creditCodeOf(jdbc, party.organisationId());
+        SubsidyFixtures.techSme(jdbc, code, LocalDate.parse("2020-06-01"), "START_UP");
         return code;
     }
 
@@ -68,10 +53,9 @@ class SubsidyClawbackTest {
 
     @Test
     void anEarlyExitTurnsThePaidRewardIntoAReceivable() throws Exception {
-        String username = TestData.username("sc");
-        UUID vc = registry.register(new Registration("追回测试" + username + "创业投资有限公司", TestData.creditCode(),
-                InstitutionType.VC_PE_FUND, "李经理", TestData.mobile(), username, "李经理", PW));
-        registry.approve(vc, "test");
+        SubsidyFixtures.Vc fund = SubsidyFixtures.vc(registry, "追回测试");
+        UUID vc = fund.id();
+        String username = fund.username();
         String enterprise = eligibleEnterprise();
         Entitlement e = subsidies.investmentRecorded(new InvestmentRecorded(UUID.randomUUID(), vc, enterprise,
                 UUID.randomUUID(), 100_000_000L, new BigDecimal("10.00"), LocalDate.of(2022, 1, 10))).stream()

@@ -14,9 +14,7 @@ import org.sanrong.TestData;
 import org.sanrong.WebClient;
 import org.sanrong.deal.DealFixtures;
 import org.sanrong.deal.InvestmentRecorded;
-import org.sanrong.identity.InstitutionType;
 import org.sanrong.identity.OrganisationRegistry;
-import org.sanrong.identity.Registration;
 import org.sanrong.ledger.AccountRef;
 import org.sanrong.ledger.Ledger;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,35 +43,14 @@ class SubsidyFlowTest {
     @Autowired
     JdbcClient jdbc;
 
-    private record Vc(String username, UUID id) {
-    }
-
-    private Vc vc(String namePrefix) {
-        String username = TestData.username("sv");
-        UUID id = registry.register(new Registration(namePrefix + username + "创业投资有限公司", TestData.creditCode(),
-                InstitutionType.VC_PE_FUND, "李经理", TestData.mobile(), username, "李经理", PW));
-        registry.approve(id, "test");
-        return new Vc(username, id);
+    private SubsidyFixtures.Vc vc(String namePrefix) {
+        return SubsidyFixtures.vc(registry, namePrefix);
     }
 
     /** A registered enterprise made eligible for the angel reward: start-up, 3 years old, a verified 科技型中小企业. */
     private String eligibleEnterprise(DealFixtures.Party party) throws InterruptedException {
-        String code = null;
-        for (int i = 0; i < 100 && code == null; i++) {
-            code = jdbc.sql("SELECT credit_code FROM enterprise.enterprise WHERE organisation_id = ?")
-                    .param(party.organisationId()).query(String.class).optional().orElse(null);
-            if (code == null) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(code).isNotNull();
-        jdbc.sql("UPDATE enterprise.enterprise SET registered_on = DATE '2023-06-01', stage_override = 'START_UP', "
-                + "industry_code = 'I65' WHERE credit_code = ?").param(code).update();
-        jdbc.sql("""
-                INSERT INTO enterprise.qualification (id, enterprise_id, kind, status, source, declared_at, declared_by,
-                    reviewed_at, reviewed_by)
-                SELECT gen_random_uuid(), id, 'TECH_SME', 'VERIFIED', 'DECLARED', now(), 'test', now(), 'test'
-                FROM enterprise.enterprise WHERE credit_code = ?""").param(code).update();
+        String code = SubsidyFixtures.creditCodeOf(jdbc, party.organisationId());
+        SubsidyFixtures.techSme(jdbc, code, LocalDate.parse("2023-06-01"), "START_UP");
         return code;
     }
 
@@ -89,7 +66,7 @@ class SubsidyFlowTest {
         return created.stream().filter(e -> e.policyCode().equals("GZ-ANGEL-2021")).toList();
     }
 
-    private InvestmentRecorded investment(Vc vc, String enterprise, long fen, LocalDate on) {
+    private InvestmentRecorded investment(SubsidyFixtures.Vc vc, String enterprise, long fen, LocalDate on) {
         return new InvestmentRecorded(UUID.randomUUID(), vc.id(), enterprise, UUID.randomUUID(), fen,
                 new BigDecimal("10.00"), on);
     }
@@ -98,7 +75,7 @@ class SubsidyFlowTest {
     void angelRewardIsCappedAcrossTheInvestorsYearAndComputedOncePerEvent() throws Exception {
         DealFixtures fixtures = new DealFixtures(port, registry);
         String enterprise = eligibleEnterprise(fixtures.enterprise());
-        Vc vc = vc("天使测试");
+        SubsidyFixtures.Vc vc = vc("天使测试");
 
         InvestmentRecorded first = investment(vc, enterprise, 30_000_000_000L, LocalDate.of(2025, 3, 1));
         List<Entitlement> one = angel(subsidies.investmentRecorded(first));
@@ -152,7 +129,7 @@ class SubsidyFlowTest {
     void concurrentInvestmentsNeverGrantMoreThanTheCap() throws Exception {
         DealFixtures fixtures = new DealFixtures(port, registry);
         String enterprise = eligibleEnterprise(fixtures.enterprise());
-        Vc vc = vc("天使并发");
+        SubsidyFixtures.Vc vc = vc("天使并发");
         // eight investments of 1亿元 at once: each computes 150万元, the cap of 500万元 allows 3 full and 1 of 50万元
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
@@ -185,7 +162,7 @@ class SubsidyFlowTest {
         DealFixtures fixtures = new DealFixtures(port, registry);
         DealFixtures.Party party = fixtures.enterprise();
         eligibleEnterprise(party);
-        Vc vc = vc("天使对接");
+        SubsidyFixtures.Vc vc = vc("天使对接");
         HttpResponse<String> product = api("POST", "/api/v1/products", vc.username(), """
                 {"type": "EQUITY_INVESTMENT", "name": "%s天使基金", "description": "投资种子期和初创期科技企业",
                  "terms": {"minAmountFen": 10000000, "maxAmountFen": 10000000000, "minStake": 1, "maxStake": 30},
@@ -230,7 +207,7 @@ class SubsidyFlowTest {
     void confirmedNoticedApprovedByASecondOfficialAndPaidOnceThroughTheLedger() throws Exception {
         DealFixtures fixtures = new DealFixtures(port, registry);
         String enterprise = eligibleEnterprise(fixtures.enterprise());
-        Vc vc = vc("天使流程");
+        SubsidyFixtures.Vc vc = vc("天使流程");
         Entitlement e = angel(subsidies.investmentRecorded(investment(vc, enterprise, 100_000_000L,
                 LocalDate.of(2026, 2, 2)))).getFirst();
         String path = "/api/v1/subsidies/" + e.id().value();
@@ -275,7 +252,7 @@ class SubsidyFlowTest {
 
     @Test
     void aPaymentBeyondTheBudgetIsRefusedWithNothingChanged() throws Exception {
-        Vc vc = vc("预算测试");
+        SubsidyFixtures.Vc vc = vc("预算测试");
         DealFixtures fixtures = new DealFixtures(port, registry);
         String enterprise = eligibleEnterprise(fixtures.enterprise());
         int year = 2027;

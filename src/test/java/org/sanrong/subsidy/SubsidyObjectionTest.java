@@ -13,9 +13,7 @@ import org.sanrong.TestData;
 import org.sanrong.WebClient;
 import org.sanrong.deal.DealFixtures;
 import org.sanrong.deal.InvestmentRecorded;
-import org.sanrong.identity.InstitutionType;
 import org.sanrong.identity.OrganisationRegistry;
-import org.sanrong.identity.Registration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +38,7 @@ class SubsidyObjectionTest {
 
     /** An entitlement of the tiny test policy on notice, its notice period over. */
     private UUID onNotice() {
-        String username = TestData.username("so");
-        UUID vc = registry.register(new Registration("预算测试" + username + "创业投资有限公司", TestData.creditCode(),
-                InstitutionType.VC_PE_FUND, "李经理", TestData.mobile(), username, "李经理", PW));
-        registry.approve(vc, "test");
+        UUID vc = SubsidyFixtures.vc(registry, "异议测试").id();
         Entitlement e = subsidies.investmentRecorded(new InvestmentRecorded(UUID.randomUUID(), vc,
                 TestData.creditCode(), UUID.randomUUID(), 10_000L, new BigDecimal("10.00"), LocalDate.of(2026, 2, 1)))
                 .stream().filter(x -> x.policyCode().equals("TEST-TINY-BUDGET")).findFirst().orElseThrow();

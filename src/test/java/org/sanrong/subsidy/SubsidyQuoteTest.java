@@ -13,9 +13,7 @@ import org.sanrong.TestData;
 import org.sanrong.WebClient;
 import org.sanrong.deal.DealFixtures;
 import org.sanrong.deal.InvestmentRecorded;
-import org.sanrong.identity.InstitutionType;
 import org.sanrong.identity.OrganisationRegistry;
-import org.sanrong.identity.Registration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,37 +36,15 @@ class SubsidyQuoteTest {
     @Autowired
     JdbcClient jdbc;
 
-    private record Vc(String username, UUID id, String creditCode) {
-    }
-
-    private Vc vc() {
-        String username = TestData.username("sq");
-        String code = TestData.creditCode();
-        UUID id = registry.register(new Registration("试算" + username + "创业投资有限公司", code,
-                InstitutionType.VC_PE_FUND, "李经理", TestData.mobile(), username, "李经理", TestData.DEMO_PASSWORD));
-        registry.approve(id, "test");
-        return new Vc(username, id, code);
+    private SubsidyFixtures.Vc vc() {
+        return SubsidyFixtures.vc(registry, "试算");
     }
 
     /** A registered enterprise, 3 years old, a verified 科技型中小企业, whose registry stage is 成长期. */
     private String growthStageTechSme() throws InterruptedException {
         DealFixtures.Party party = new DealFixtures(port, registry).enterprise();
-        String code = null;
-        for (int i = 0; i < 100 && code == null; i++) {
-            code = jdbc.sql("SELECT credit_code FROM enterprise.enterprise WHERE organisation_id = ?")
-                    .param(party.organisationId()).query(String.class).optional().orElse(null);
-            if (code == null) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(code).isNotNull();
-        jdbc.sql("UPDATE enterprise.enterprise SET registered_on = DATE '2023-06-01', stage_override = 'GROWTH', "
-                + "industry_code = 'I65' WHERE credit_code = ?").param(code).update();
-        jdbc.sql("""
-                INSERT INTO enterprise.qualification (id, enterprise_id, kind, status, source, declared_at, declared_by,
-                    reviewed_at, reviewed_by)
-                SELECT gen_random_uuid(), id, 'TECH_SME', 'VERIFIED', 'DECLARED', now(), 'test', now(), 'test'
-                FROM enterprise.enterprise WHERE credit_code = ?""").param(code).update();
+        String code = SubsidyFixtures.creditCodeOf(jdbc, party.organisationId());
+        SubsidyFixtures.techSme(jdbc, code, LocalDate.parse("2023-06-01"), "GROWTH");
         return code;
     }
 
@@ -87,7 +63,7 @@ class SubsidyQuoteTest {
 
     @Test
     void theIssuesRequestGivesTheHandComputedReward() throws Exception {
-        Vc vc = vc();
+        SubsidyFixtures.Vc vc = vc();
         String investee = growthStageTechSme();
         long before = entitlements();
         // the registry says 成长期; the quote says 初创期 and is computed as given: 1亿元 × 1.5% = 150万元
@@ -118,7 +94,7 @@ class SubsidyQuoteTest {
 
     @Test
     void capsCountTheRecordAndTheQuotesEarlierEvents() throws Exception {
-        Vc vc = vc();
+        SubsidyFixtures.Vc vc = vc();
         String investee = growthStageTechSme();
         jdbc.sql("UPDATE enterprise.enterprise SET stage_override = 'START_UP' WHERE credit_code = ?")
                 .param(investee).update();

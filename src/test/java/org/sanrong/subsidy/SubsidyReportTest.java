@@ -60,15 +60,7 @@ class SubsidyReportTest {
     /** A registered enterprise in a Dongguan town, manufacturing (C3911), registered 2020-01-01. */
     private Org enterprise(String[] code) throws InterruptedException {
         DealFixtures.Party party = new DealFixtures(port, registry).enterprise();
-        String c = null;
-        for (int i = 0; i < 100 && c == null; i++) {
-            c = jdbc.sql("SELECT credit_code FROM enterprise.enterprise WHERE organisation_id = ?")
-                    .param(party.organisationId()).query(String.class).optional().orElse(null);
-            if (c == null) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(c).isNotNull();
+        String c = SubsidyFixtures.creditCodeOf(jdbc, party.organisationId());
         jdbc.sql("UPDATE enterprise.enterprise SET registered_on = DATE '2020-01-01', industry_code = 'C3911', "
                 + "town_code = '441900003' WHERE credit_code = ?").param(c).update();
         code[0] = c;

@@ -13,9 +13,7 @@ import org.sanrong.TestData;
 import org.sanrong.WebClient;
 import org.sanrong.deal.DealFixtures;
 import org.sanrong.deal.InvestmentRecorded;
-import org.sanrong.identity.InstitutionType;
 import org.sanrong.identity.OrganisationRegistry;
-import org.sanrong.identity.Registration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,14 +39,7 @@ class SubsidyViewsTest {
 
     private String[] enterprise(String industry) throws InterruptedException {
         DealFixtures.Party party = new DealFixtures(port, registry).enterprise();
-        String code = null;
-        for (int i = 0; i < 100 && code == null; i++) {
-            code = jdbc.sql("SELECT credit_code FROM enterprise.enterprise WHERE organisation_id = ?")
-                    .param(party.organisationId()).query(String.class).optional().orElse(null);
-            if (code == null) {
-                Thread.sleep(100);
-            }
-        }
+        String code = SubsidyFixtures.creditCodeOf(jdbc, party.organisationId());
         jdbc.sql("UPDATE enterprise.enterprise SET registered_on = DATE '2020-01-01', industry_code = ?, "
                 + "town_code = '441900005' WHERE credit_code = ?").params(industry, code).update();
         return new String[] {code, party.username()};
@@ -60,10 +51,9 @@ class SubsidyViewsTest {
 
     @Test
     void budgetUseByPolicyTownIndustryAndMonthWithTheForecast() throws Exception {
-        String username = TestData.username("sw");
-        UUID vc = registry.register(new Registration("预算测试" + username + "创业投资有限公司", TestData.creditCode(),
-                InstitutionType.VC_PE_FUND, "李经理", TestData.mobile(), username, "李经理", PW));
-        registry.approve(vc, "test");
+        SubsidyFixtures.Vc fund = SubsidyFixtures.vc(registry, "预算测试");
+        UUID vc = fund.id();
+        String username = fund.username();
         String investee = enterprise("C3911")[0];
         int year = 2032;
         Entitlement paid = subsidies.investmentRecorded(new InvestmentRecorded(UUID.randomUUID(), vc, investee,

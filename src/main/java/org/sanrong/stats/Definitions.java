@@ -25,6 +25,8 @@ public final class Definitions {
     public static final String DEMANDS_MET = "本年结束的需求中结果为已满足或部分满足的笔数。";
     public static final String COMPENSATION = "风险补偿资金池本年（至报告日）向银行支付补偿的笔数和金额，以平台上风险补偿申请的实际支付为准"
             + "（风险分担模块的支付事件）；选择机构时只计该机构获得的补偿。";
+    public static final String SUBSIDIES = "各项补贴和奖励（天使投资奖励、贴息、上市奖励等）本年（至报告日）从政策预算实际拨付的笔数和金额，"
+            + "以平台补贴模块的拨付记录为准；选择机构时只计该机构自己获得的（如天使投资奖励）";
     public static final String MATCH_SUCCESS = "本年结束的融资需求中已满足或部分满足的笔数 ÷ 本年结束的融资需求笔数 × 100%。";
     public static final String RESPONSE = "本年作出审批决定的对接案件，从案件到达机构到作出决定的工作日数（按国务院节假日安排）的中位数。";
     public static final String ACCESS_RATE = "报告日名单内企业中有贷款余额的企业数 ÷ 报告日名单企业数 × 100%；名单为该月最后一次留存的名单"

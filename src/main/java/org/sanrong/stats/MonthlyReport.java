@@ -28,7 +28,8 @@ public class MonthlyReport {
     /** The sheets of the month's report for a government user (the whole city). */
     public List<Spreadsheets.Sheet> sheets(YearMonth month) {
         Selection s = Selection.of(month);
-        return List.of(StatisticsTables.figures(statistics.figures(s), statistics.compensation(s)),
+        return List.of(StatisticsTables.figures(statistics.figures(s), statistics.compensation(s),
+                    statistics.subsidiesPaid(s)),
                 StatisticsTables.trend(statistics.trend(s, 13)),
                 StatisticsTables.totals("分镇街", "镇街", statistics.breakdown(s, Statistics.Dimension.TOWN)),
                 StatisticsTables.totals("分机构", "机构", statistics.breakdown(s, Statistics.Dimension.INSTITUTION)),

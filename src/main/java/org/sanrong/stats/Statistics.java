@@ -366,6 +366,25 @@ public class Statistics {
 
     @Transactional(readOnly = true)
     public Compensation compensation(Selection s) {
+        long[] v = payouts("stats.compensation", "institution_id", s);
+        return new Compensation(v[0], v[1], v[2], v[3]);
+    }
+
+    /**
+     * 补贴拨付: subsidies and rewards paid from the policies' budgets in the month and the year to date (with an
+     * institution selected, what it received itself, e.g. angel rewards).
+     */
+    public record SubsidiesPaid(long itemsMonth, long paidMonthFen, long itemsYtd, long paidYtdFen) {
+    }
+
+    @Transactional(readOnly = true)
+    public SubsidiesPaid subsidiesPaid(Selection s) {
+        long[] v = payouts("stats.subsidy_paid", "beneficiary_org", s);
+        return new SubsidiesPaid(v[0], v[1], v[2], v[3]);
+    }
+
+    /** Count and sum of a payout table in the month and the year to date: {month count, fen, year count, fen}. */
+    private long[] payouts(String table, String organisationColumn, Selection s) {
         Map<String, Object> p = new HashMap<>();
         p.put("monthFrom", Date.valueOf(s.month().atDay(1)));
         p.put("yearFrom", Date.valueOf(LocalDate.of(s.month().getYear(), 1, 1)));
@@ -373,10 +392,10 @@ public class Statistics {
         p.put("inst", s.institution());
         return jdbc.sql("SELECT count(*) FILTER (WHERE paid_on >= :monthFrom) AS cm, "
                 + "COALESCE(sum(amount_fen) FILTER (WHERE paid_on >= :monthFrom), 0) AS am, count(*) AS cy, "
-                + "COALESCE(sum(amount_fen), 0) AS ay FROM stats.compensation WHERE paid_on >= :yearFrom "
-                + "AND paid_on <= :end AND (CAST(:inst AS uuid) IS NULL OR institution_id = :inst)").params(p)
-                .query((rs, n) -> new Compensation(rs.getLong("cm"), rs.getLong("am"), rs.getLong("cy"),
-                        rs.getLong("ay"))).single();
+                + "COALESCE(sum(amount_fen), 0) AS ay FROM " + table + " WHERE paid_on >= :yearFrom "
+                + "AND paid_on <= :end AND (CAST(:inst AS uuid) IS NULL OR " + organisationColumn + " = :inst)")
+                .params(p).query((rs, n) -> new long[] {rs.getLong("cm"), rs.getLong("am"), rs.getLong("cy"),
+                        rs.getLong("ay")}).single();
     }
 
     /** Median working days from a deal reaching an institution to its decision, for decisions this year. */

@@ -8,6 +8,7 @@ import org.sanrong.deal.LoanStatusReported;
 import org.sanrong.demand.DemandClosed;
 import org.sanrong.demand.DemandPublished;
 import org.sanrong.riskshare.CompensationPaid;
+import org.sanrong.subsidy.SubsidyPaid;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,15 @@ class StatisticsFeed {
         jdbc.sql("INSERT INTO stats.compensation (claim_id, scheme_code, institution_id, credit_code, amount_fen, "
                 + "paid_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id) DO NOTHING")
                 .params(event.claimId(), event.schemeCode(), event.institutionId(), event.enterpriseCreditCode(),
+                        event.amountFen(), java.sql.Date.valueOf(event.paidOn())).update();
+    }
+
+    /** A subsidy or reward paid from its policy's budget: counted once per entitlement. */
+    @ApplicationModuleListener
+    void on(SubsidyPaid event) {
+        jdbc.sql("INSERT INTO stats.subsidy_paid (entitlement_id, policy_code, beneficiary_org, enterprise_code, "
+                + "amount_fen, paid_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entitlement_id) DO NOTHING")
+                .params(event.entitlementId(), event.policyCode(), event.beneficiaryOrg(), event.enterpriseCode(),
                         event.amountFen(), java.sql.Date.valueOf(event.paidOn())).update();
     }
 

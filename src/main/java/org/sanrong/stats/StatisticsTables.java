@@ -69,7 +69,7 @@ public final class StatisticsTables {
     }
 
     /** The headline figures with their definitions, one indicator a row. */
-    public static Spreadsheets.Sheet figures(Figures f, Statistics.Compensation c) {
+    public static Spreadsheets.Sheet figures(Figures f, Statistics.Compensation c, Statistics.SubsidiesPaid sp) {
         Totals t = f.totals();
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("贷款余额（万元）", wan(t.balanceFen()), Definitions.BALANCE));
@@ -89,6 +89,8 @@ public final class StatisticsTables {
                 Definitions.RESPONSE));
         rows.add(List.of("本年风险补偿（笔）", c.claimsYtd(), Definitions.COMPENSATION));
         rows.add(List.of("本年风险补偿金额（万元）", wan(c.paidYtdFen()), Definitions.COMPENSATION));
+        rows.add(List.of("本年补贴拨付（笔）", sp.itemsYtd(), Definitions.SUBSIDIES));
+        rows.add(List.of("本年补贴拨付金额（万元）", wan(sp.paidYtdFen()), Definitions.SUBSIDIES));
         for (Figures.AccessRate a : f.accessRates()) {
             rows.add(List.of("获贷率·" + a.label() + "（%）", a.listKept() ? pct(a.percent()) + "（" + a.withLoan() + "/"
                     + a.listed() + "）" : "未留存名单", Definitions.ACCESS_RATE));

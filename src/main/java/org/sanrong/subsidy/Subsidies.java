@@ -28,7 +28,6 @@ import org.sanrong.identity.SignedInUser;
 import org.sanrong.ledger.Account;
 import org.sanrong.ledger.AccountKind;
 import org.sanrong.ledger.AccountRef;
-import org.sanrong.ledger.InsufficientBalanceException;
 import org.sanrong.ledger.JournalEntry;
 import org.sanrong.ledger.Ledger;
 import org.sanrong.platform.InvalidRequestException;
@@ -62,12 +61,14 @@ public class Subsidies {
     private final Objections objections;
     private final Clawbacks clawbacks;
     private final PaidPolicyVersions paidVersions;
+    private final Payouts payouts;
 
     Subsidies(PolicyCatalog catalog, Entitlements entitlements, EnterpriseBook enterprises,
             OrganisationRegistry organisations, Ledger ledger, WorkingCalendar calendar, AuditTrail audit,
             Clock clock, CostEvents costEvents, BatchRows batchRows, Objections objections, Clawbacks clawbacks,
-            PaidPolicyVersions paidVersions) {
+            PaidPolicyVersions paidVersions, Payouts payouts) {
         this.paidVersions = paidVersions;
+        this.payouts = payouts;
         this.clawbacks = clawbacks;
         this.objections = objections;
         this.costEvents = costEvents;
@@ -639,16 +640,8 @@ public class Subsidies {
             throw InvalidRequestException.conflict("budget", e.policyCode() + " " + e.year() + " 年度预算余额（扣除已列入批次"
                     + "待拨付的金额）" + yuan(Math.max(0, free)) + " 元，不足以拨付 " + yuan(e.amountFen()) + " 元；未拨付，请先追加预算");
         }
-        try {
-            ledger.post(new JournalEntry("subsidy:pay:" + e.id().value(), LocalDate.now(clock.withZone(CHINA)),
-                    "补贴拨付 " + e.policyCode() + " " + e.beneficiaryName(),
-                    List.of(JournalEntry.Line.debit(new AccountRef(book, "paid"), e.amountFen()),
-                            JournalEntry.Line.credit(new AccountRef(book, "budget"), e.amountFen()))),
-                    user.username());
-        } catch (InsufficientBalanceException ex) {
-            throw InvalidRequestException.conflict("budget", e.policyCode() + " " + e.year() + " 年度预算余额 "
-                    + yuan(ex.balanceFen()) + " 元，不足以拨付 " + yuan(e.amountFen()) + " 元；未拨付，请先追加预算");
-        }
+        payouts.pay(e, e.amountFen(), LocalDate.now(clock.withZone(CHINA)),
+                "补贴拨付 " + e.policyCode() + " " + e.beneficiaryName(), user.username());
         paidVersions.paidUnder(e.policyCode(), e.policyVersion());
         return change(user, e, "SUBSIDY_PAY", paid);
     }

@@ -15,10 +15,6 @@ import org.sanrong.audit.AuditEntry.Outcome;
 import org.sanrong.audit.AuditTrail;
 import org.sanrong.identity.Role;
 import org.sanrong.identity.SignedInUser;
-import org.sanrong.ledger.AccountRef;
-import org.sanrong.ledger.InsufficientBalanceException;
-import org.sanrong.ledger.JournalEntry;
-import org.sanrong.ledger.Ledger;
 import org.sanrong.platform.InvalidRequestException;
 import org.sanrong.platform.NotFoundException;
 import org.sanrong.platform.Spreadsheets;
@@ -44,23 +40,23 @@ public class SubsidyBatches {
     private final Entitlements entitlements;
     private final PolicyCatalog catalog;
     private final Subsidies subsidies;
-    private final Ledger ledger;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long secondApprovalAboveFen;
     private final PaidPolicyVersions paidVersions;
+    private final Payouts payouts;
 
     SubsidyBatches(BatchRows batches, Entitlements entitlements, PolicyCatalog catalog, Subsidies subsidies,
-            Ledger ledger, AuditTrail audit, TransactionTemplate tx, Clock clock,
+            AuditTrail audit, TransactionTemplate tx, Clock clock,
             @Value("${sanrong.subsidy.second-approval-above:1000000.00}") BigDecimal secondApprovalAbove,
-            PaidPolicyVersions paidVersions) {
+            PaidPolicyVersions paidVersions, Payouts payouts) {
         this.paidVersions = paidVersions;
+        this.payouts = payouts;
         this.batches = batches;
         this.entitlements = entitlements;
         this.catalog = catalog;
         this.subsidies = subsidies;
-        this.ledger = ledger;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -244,16 +240,8 @@ public class SubsidyBatches {
 
     private void payItem(UUID batchId, Batch.Item item, String actor) {
         Entitlement e = entitlements.findForUpdate(new Entitlement.Id(item.entitlementId())).orElseThrow();
-        String book = Subsidies.book(e.policyCode(), e.year());
-        try {
-            ledger.post(new JournalEntry("subsidy:pay:" + e.id().value(), LocalDate.now(clock.withZone(
-                    Subsidies.CHINA)), "补贴拨付 " + e.policyCode() + " " + e.beneficiaryName() + "（批次 " + batchId + "）",
-                    List.of(JournalEntry.Line.debit(new AccountRef(book, "paid"), item.allocatedFen()),
-                            JournalEntry.Line.credit(new AccountRef(book, "budget"), item.allocatedFen()))), actor);
-        } catch (InsufficientBalanceException ex) {
-            throw InvalidRequestException.conflict("budget", e.policyCode() + " " + e.year() + " 年度预算余额 "
-                    + Calculation.yuan(ex.balanceFen()) + " 元，不足以拨付 " + item.allocatedYuan() + " 元");
-        }
+        payouts.pay(e, item.allocatedFen(), LocalDate.now(clock.withZone(Subsidies.CHINA)),
+                "补贴拨付 " + e.policyCode() + " " + e.beneficiaryName() + "（批次 " + batchId + "）", actor);
         entitlements.markPaid(e.id(), item.allocatedFen(), actor, clock.instant());
         paidVersions.paidUnder(e.policyCode(), e.policyVersion());
         if (batches.markItemPaid(batchId, item.entitlementId(), clock.instant())) {

@@ -358,4 +358,28 @@ class StatisticsTest {
                     .isEqualTo(new Statistics.Compensation(1, 300_00L, 2, 400_00L));
         });
     }
+
+    @Test
+    void subsidiesPaidCountEachEntitlementOnceByMonthYearAndRecipient() {
+        UUID fund = UUID.randomUUID();
+        UUID paidTwice = UUID.randomUUID();
+        String code = TestData.creditCode();
+        feed.on(new org.sanrong.subsidy.SubsidyPaid(paidTwice, "GZ-ANGEL-2021", fund, code, 1_500_000_00L,
+                LocalDate.of(2002, 5, 10)));
+        feed.on(new org.sanrong.subsidy.SubsidyPaid(paidTwice, "GZ-ANGEL-2021", fund, code, 1_500_000_00L,
+                LocalDate.of(2002, 5, 10)));
+        feed.on(new org.sanrong.subsidy.SubsidyPaid(UUID.randomUUID(), "GD-INTEREST-2025", null, code, 70_000_00L,
+                LocalDate.of(2002, 5, 31)));
+        feed.on(new org.sanrong.subsidy.SubsidyPaid(UUID.randomUUID(), "GZ-ANGEL-2021", fund, code, 30_000_00L,
+                LocalDate.of(2002, 1, 2)));
+        feed.on(new org.sanrong.subsidy.SubsidyPaid(UUID.randomUUID(), "GZ-ANGEL-2021", fund, code, 9_000_00L,
+                LocalDate.of(2002, 6, 1)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(statistics.subsidiesPaid(Selection.of(YearMonth.of(2002, 5)))).as("May 2002: 1,500,000 + "
+                    + "70,000 in the month; with January's 30,000 in the year; June not yet")
+                    .isEqualTo(new Statistics.SubsidiesPaid(2, 1_570_000_00L, 3, 1_600_000_00L));
+            assertThat(statistics.subsidiesPaid(Selection.of(YearMonth.of(2002, 5)).withInstitution(fund)))
+                    .isEqualTo(new Statistics.SubsidiesPaid(1, 1_500_000_00L, 2, 1_530_000_00L));
+        });
+    }
 }

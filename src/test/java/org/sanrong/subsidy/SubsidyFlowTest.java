@@ -248,6 +248,11 @@ class SubsidyFlowTest {
         long[] totals = ledger.totals(book);
         assertThat(totals[0]).as("Σ debits = Σ credits").isEqualTo(totals[1]);
         assertThat(ledger.posted("subsidy:pay:" + e.id().value())).isTrue();
+        // the cockpit counts the payment once, retry or not (SubsidyPaid, kept after the commit)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT count(*), COALESCE(sum(amount_fen), 0) FROM stats.subsidy_paid WHERE entitlement_id = ?")
+                        .param(e.id().value()).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                .isEqualTo(List.of(1L, 1_500_000L)));
     }
 
     @Test
@@ -272,6 +277,8 @@ class SubsidyFlowTest {
         assertThat(refused.body()).contains("预算余额").contains("2000.00");
         assertThat(ledger.balance(new AccountRef(book, "budget"))).isEqualTo(budget);
         assertThat(ledger.posted("subsidy:pay:" + e.id().value())).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM stats.subsidy_paid WHERE entitlement_id = ?").param(e.id().value())
+                .query(Long.class).single()).as("nothing paid, nothing counted").isZero();
         assertThat(json(api("GET", path, "gov", null)).path("status").asText()).isEqualTo("APPROVED");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_entry WHERE action = 'SUBSIDY_PAY' AND target = ? "
                 + "AND outcome = 'FAILURE' AND actor = 'gov'").param("subsidy:" + e.id().value()).query(Long.class)

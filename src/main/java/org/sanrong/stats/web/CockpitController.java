@@ -83,6 +83,7 @@ class CockpitController {
                 : Statistics.Dimension.DIVISION);
         model.addAttribute("figures", figures);
         model.addAttribute("compensation", statistics.compensation(s));
+        model.addAttribute("subsidiesPaid", statistics.subsidiesPaid(s));
         model.addAttribute("t", figures.totals());
         model.addAttribute("official", official);
         model.addAttribute("towns", towns);
@@ -156,7 +157,8 @@ class CockpitController {
         Selection s = statistics.scoped(parse(month, category, productType, industry, town, institution), user);
         boolean official = user.hasRole(Role.GOV) || user.hasRole(Role.ADMIN);
         Spreadsheets.Sheet sheet = switch (table) {
-            case "figures" -> StatisticsTables.figures(statistics.figures(s), statistics.compensation(s));
+            case "figures" -> StatisticsTables.figures(statistics.figures(s), statistics.compensation(s),
+                    statistics.subsidiesPaid(s));
             case "trend" -> StatisticsTables.trend(statistics.trend(s, 13));
             case "towns" -> StatisticsTables.totals("分镇街", "镇街", statistics.breakdown(s, Statistics.Dimension.TOWN));
             case "institutions" -> {

@@ -682,10 +682,10 @@ public class Subsidies {
             @Nullable SignedInUser user) {
         String actor = user == null ? "public" : user.username();
         try {
-            Entitlement e = entitlements.findForUpdate(id).orElseThrow(() -> new NotFoundException("没有这笔补贴"));
-            if (e.status() != EntitlementStatus.NOTICED) {
-                throw InvalidRequestException.conflict("status", "只能对公示中的补贴提出异议");
-            }
+            // anyone may object, so only what is on the public notice exists for the objector: an entitlement not
+            // (or no longer) on notice answers like an unknown id, revealing nothing of the private record
+            Entitlement e = entitlements.findForUpdate(id).filter(x -> x.status() == EntitlementStatus.NOTICED)
+                    .orElseThrow(() -> new NotFoundException("公示名单中没有这笔补贴（未公示或公示已结束），不能提出异议"));
             Map<String, String> errors = new LinkedHashMap<>();
             if (text == null || text.isBlank() || text.strip().length() > 1000) {
                 errors.put("text", "请写明异议的事实和理由（不超过1000字）");

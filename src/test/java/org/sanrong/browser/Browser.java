@@ -125,7 +125,20 @@ final class Browser implements AutoCloseable {
      */
     private void awaitNavigation(WebElement oldPage) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.stalenessOf(oldPage));
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> {
+                try {
+                    oldPage.isEnabled();
+                    return false;
+                } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                    return true;
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    // Chromium sometimes reports the old page's node this way while the new page replaces it
+                    if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        return true;
+                    }
+                    throw e;
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException stayed) {
             // no navigation: an in-page action
         }

@@ -95,7 +95,7 @@ class SubsidyObjectionTest {
         assertThat(api("POST", "/api/v1/subsidies/" + id + "/approval", "gov2", null).statusCode()).isEqualTo(200);
         assertThat(api("POST", "/api/v1/subsidies/" + id + "/objections", "enterprise",
                 "{\"text\": \"迟到的异议\", \"name\": \"李四\", \"phone\": \"13900139000\"}").statusCode())
-                .as("only while on notice").isEqualTo(409);
+                .as("only while on notice; afterwards it is not on the notice list").isEqualTo(404);
     }
 
     @Test

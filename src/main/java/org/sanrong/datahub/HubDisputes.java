@@ -229,7 +229,7 @@ public class HubDisputes {
                 if (n.stripTrailingZeros().scale() > 2) {
                     throw new InvalidRequestException("value", "金额最多两位小数（元）");
                 }
-                return n.movePointRight(2).longValueExact();
+                return org.sanrong.platform.Fen.ofYuan(n);
             }
             return n.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {

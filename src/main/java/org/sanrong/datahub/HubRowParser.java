@@ -236,7 +236,7 @@ final class HubRowParser {
                     error(label + "过大，请核对单位（元）：" + v);
                     return null;
                 }
-                return yuan.movePointRight(2).longValueExact();
+                return org.sanrong.platform.Fen.ofYuan(yuan);
             } catch (NumberFormatException | ArithmeticException e) {
                 error(label + "不是数字：" + v);
                 return null;

@@ -22,6 +22,14 @@ public final class Fen {
     }
 
     /**
+     * Yuan to fen, exactly: the one conversion every module's yuan amounts go through. Throws ArithmeticException
+     * for a fraction of a fen (more than two decimals) or an amount beyond a long; callers word their own message.
+     */
+    public static long ofYuan(java.math.BigDecimal yuan) {
+        return yuan.movePointRight(2).longValueExact();
+    }
+
+    /**
      * Parses an amount in 万元 ("1234.56", "1,234.56") to fen; at most six decimals (one fen), at most 1万亿元.
      * Throws IllegalArgumentException with a Chinese message when it is not such an amount.
      */

@@ -21,11 +21,7 @@ public final class Yuan {
 
     /** Yuan to fen; more than two decimals is not money. */
     public static long toFen(BigDecimal yuan) {
-        BigDecimal fen = yuan.movePointRight(2);
-        if (fen.stripTrailingZeros().scale() > 0) {
-            throw new ArithmeticException("more than two decimals: " + yuan.toPlainString());
-        }
-        return fen.longValueExact();
+        return org.sanrong.platform.Fen.ofYuan(yuan);
     }
 
     public static @Nullable Long toFenOrNull(@Nullable BigDecimal yuan) {

@@ -245,11 +245,11 @@ final class EventFacts {
             if (v instanceof Double || v instanceof Float) {
                 throw new NumberFormatException();
             }
-            BigDecimal fen = new BigDecimal(String.valueOf(v).strip()).movePointRight(2);
-            if (fen.signum() < 0 || fen.stripTrailingZeros().scale() > 0) {
+            long fen = org.sanrong.platform.Fen.ofYuan(new BigDecimal(String.valueOf(v).strip()));
+            if (fen < 0) {
                 throw new NumberFormatException();
             }
-            return fen.longValueExact();
+            return fen;
         } catch (NumberFormatException | ArithmeticException e) {
             errors.put(field, "须为不超过两位小数的非负金额（元），以文字给出，如 \"100000.00\"");
             return null;

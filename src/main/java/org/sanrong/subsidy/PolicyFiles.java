@@ -221,11 +221,11 @@ final class PolicyFiles {
     private static long fen(String file, Map<String, Object> m, String key) {
         Object v = m.get(key);
         try {
-            BigDecimal fen = new BigDecimal(String.valueOf(v)).movePointRight(2);
-            if (fen.signum() < 0 || fen.stripTrailingZeros().scale() > 0) {
+            long fen = org.sanrong.platform.Fen.ofYuan(new BigDecimal(String.valueOf(v)));
+            if (fen < 0) {
                 throw new NumberFormatException();
             }
-            return fen.longValueExact();
+            return fen;
         } catch (NumberFormatException | ArithmeticException e) {
             throw new MalformedPolicyException(file, key + " 须为不超过两位小数的非负金额（元）：" + v);
         }

@@ -60,7 +60,7 @@ public class SubsidyBatches {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.secondApprovalAboveFen = secondApprovalAbove.movePointRight(2).longValueExact();
+        this.secondApprovalAboveFen = org.sanrong.platform.Fen.ofYuan(secondApprovalAbove);
     }
 
     /** Prepares the next batch of a policy's year by its allocation mode. */

@@ -40,7 +40,7 @@ final class Amounts {
             errors.put(field, "金额超过1万亿元，请核对单位（元）");
             return null;
         }
-        return v.movePointRight(2).longValueExact();
+        return org.sanrong.platform.Fen.ofYuan(v);
     }
 
     /** A 万元 amount from a form to fen. */
